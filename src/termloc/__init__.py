@@ -1,0 +1,67 @@
+"""termloc: multilingual terminology and localisation for Chinese variants.
+
+A glossary of names drives Simplified/Traditional conversion through OpenCC
+so that every name reads as each region writes it.
+
+    >>> import termloc
+    >>> termloc.Converter("zh-HK").convert("斯大林")
+    '史太林'
+
+Names are imported on first use, so that ``import termloc`` (and the
+command line) start fast.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+__all__ = [
+    "DEFAULT_GLOSSARY",
+    "Converter",
+    "Entry",
+    "Glossary",
+    "GlossaryError",
+    "InputError",
+    "Problem",
+    "Row",
+    "TermlocError",
+    "Variant",
+    "VariantError",
+    "load_glossary",
+    "load_variants",
+]
+
+__version__ = "0.1.0"
+
+_HOMES = {
+    "DEFAULT_GLOSSARY": "termloc.convert",
+    "Converter": "termloc.convert",
+    "Entry": "termloc.glossary.model",
+    "Glossary": "termloc.glossary.model",
+    "Row": "termloc.glossary.model",
+    "GlossaryError": "termloc.errors",
+    "InputError": "termloc.errors",
+    "Problem": "termloc.errors",
+    "TermlocError": "termloc.errors",
+    "VariantError": "termloc.errors",
+    "load_glossary": "termloc.glossary.validate",
+    "Variant": "termloc.variants",
+    "load_variants": "termloc.variants",
+}
+
+if TYPE_CHECKING:
+    from termloc.convert import DEFAULT_GLOSSARY, Converter
+    from termloc.errors import GlossaryError, InputError, Problem, TermlocError, VariantError
+    from termloc.glossary.model import Entry, Glossary, Row
+    from termloc.glossary.validate import load_glossary
+    from termloc.variants import Variant, load_variants
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'termloc' has no attribute {name!r}")
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value
+    return value

@@ -1,0 +1,200 @@
+"""The ``termloc`` command line.
+
+``main(argv)`` returns an exit code and never raises for bad input: errors
+become one line on standard error. 0 fine, 1 data or check failed, 2 usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+from termloc.errors import GlossaryError, TermlocError, UsageError
+
+__all__ = ["main", "main_entry"]
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def _out(text: str) -> None:
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def _glossary_paths(args: argparse.Namespace) -> list[Path] | None:
+    from termloc import resources
+
+    if getattr(args, "no_glossary", False):
+        return None
+    paths = getattr(args, "glossary", None)
+    return [Path(p) for p in paths] if paths else [resources.glossary_dir()]
+
+
+def _groups(args: argparse.Namespace) -> list[str] | None:
+    groups = getattr(args, "group", None)
+    if not groups:
+        return None
+    return [name.strip() for value in groups for name in value.split(",") if name.strip()]
+
+
+def cmd_variants(args: argparse.Namespace) -> int:
+    """``termloc variants``: list the variants and locales."""
+    from termloc.variants import load_variants
+
+    registry = load_variants()
+    if args.json:
+        _out(json.dumps([v.as_dict() for v in registry.values()], ensure_ascii=False, indent=2))
+        return 0
+    width = max(len(tag) for tag in registry)
+    for variant in registry.values():
+        config = variant.opencc_config or "-"
+        fallbacks = " → ".join(variant.fallbacks) or "-"
+        described = f"{variant.name}  ({variant.english_name})"
+        _out(f"{variant.tag:<{width}}  {described}; OpenCC {config}; falls back to {fallbacks}")
+    return 0
+
+
+def cmd_convert(args: argparse.Namespace) -> int:
+    """``termloc convert``: convert a file or standard input."""
+    from termloc.convert import Converter
+    from termloc.files import read_text, write_atomic
+
+    converter = Converter(args.to, glossary=_glossary_paths(args), groups=_groups(args), punctuation=args.punctuation)
+    result = converter.convert(read_text(args.file))
+    if args.output:
+        write_atomic(args.output, result)
+    else:
+        sys.stdout.write(result)
+    return 0
+
+
+def _load(args: argparse.Namespace) -> Any:
+    from termloc.glossary import load_glossary
+
+    paths = [Path(p) for p in args.paths] if getattr(args, "paths", None) else _glossary_paths(args)
+    glossary, problems = load_glossary(paths or [])
+    if problems:
+        raise GlossaryError(problems)
+    return glossary
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """``termloc glossary validate``: check glossary files."""
+    from termloc import resources
+    from termloc.glossary import load_glossary
+
+    paths = [Path(p) for p in args.paths] or [resources.glossary_dir()]
+    for path in paths:
+        if not path.exists():
+            raise UsageError(f"{path}: no such glossary file or folder")
+    glossary, problems = load_glossary(paths)
+    if problems:
+        for problem in problems:
+            sys.stderr.write(f"{problem}\n")
+        sys.stderr.write(f"{len(problems)} problems; fix them and run 'termloc glossary validate' again\n")
+        return 1
+    entries, rows, forms = glossary.counts()
+    _out(f"{entries} entries, {rows} rows, {forms} forms")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    """``termloc glossary show``: one entry with its forms per variant."""
+    from termloc.glossary.report import entry_json, entry_text
+    from termloc.variants import load_variants
+
+    glossary = _load(args)
+    try:
+        entry = glossary.entry(args.id)
+    except KeyError:
+        raise TermlocError(
+            f"no entry with id {args.id!r}; try 'termloc glossary show' with an id from the glossary files"
+        ) from None
+    registry = load_variants()
+    if args.json:
+        _out(json.dumps(entry_json(entry, registry), ensure_ascii=False, indent=2))
+    else:
+        _out(entry_text(entry, registry))
+    return 0
+
+
+def _add_glossary_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--glossary",
+        action="append",
+        metavar="PATH",
+        help="glossary file or folder (repeatable; default: termloc's glossary)",
+    )
+    parser.add_argument(
+        "--group", action="append", metavar="NAMES", help="use only these glossary groups (comma-separated, repeatable)"
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``termloc`` command."""
+    parser = _Parser(prog="termloc", description="Terminology-driven conversion of Chinese text between variants.")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands.required = True
+
+    variants = commands.add_parser("variants", help="list the variants and locales")
+    variants.add_argument("--json", action="store_true", help="print JSON")
+    variants.set_defaults(run=cmd_variants)
+
+    convert = commands.add_parser("convert", help="convert text into a Chinese variant")
+    convert.add_argument("file", nargs="?", help="input file (default: standard input)")
+    convert.add_argument("--to", required=True, metavar="VARIANT", help="target variant: zh-TW, zh-Hans, zh-hk ...")
+    convert.add_argument("-o", "--output", metavar="FILE", help="write here (atomically) instead of standard output")
+    _add_glossary_options(convert)
+    convert.add_argument("--no-glossary", action="store_true", help="plain OpenCC conversion")
+    convert.add_argument(
+        "--punctuation",
+        choices=("auto", "keep"),
+        default="auto",
+        help="auto: the variant's quotation marks (default); keep: leave them",
+    )
+    convert.set_defaults(run=cmd_convert)
+
+    glossary = commands.add_parser("glossary", help="validate and inspect the glossary")
+    glossary_commands = glossary.add_subparsers(dest="glossary_command", metavar="COMMAND", parser_class=_Parser)
+    glossary_commands.required = True
+    validate = glossary_commands.add_parser("validate", help="check glossary files and report every problem")
+    validate.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: termloc's glossary)")
+    validate.set_defaults(run=cmd_validate)
+    show = glossary_commands.add_parser("show", help="show an entry with its forms in every variant")
+    show.add_argument("id", help="entry id, e.g. vladimir-putin")
+    show.add_argument("--json", action="store_true", help="print JSON")
+    _add_glossary_options(show)
+    show.set_defaults(run=cmd_show)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with ``argv``; return the exit code."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        code: int = args.run(args)
+        return code
+    except GlossaryError as err:
+        for problem in err.problems:
+            sys.stderr.write(f"{problem}\n")
+        sys.stderr.write("the glossary is invalid; 'termloc glossary validate' lists the problems\n")
+        return err.exit_code
+    except TermlocError as err:
+        sys.stderr.write(f"termloc: {err}\n")
+        return err.exit_code
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        return 130
+
+
+def main_entry() -> None:
+    """Console-script entry point: exit with `main`'s code."""
+    sys.exit(main())

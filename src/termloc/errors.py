@@ -1,0 +1,85 @@
+"""The exceptions termloc raises.
+
+Every error is a `TermlocError`; each subclass also subclasses the builtin it
+resembles, so callers that only know Python's exceptions still catch it.
+Messages quote the input with ``!r``, say what was expected and, where there
+is one, name the file and line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = [
+    "GlossaryError",
+    "InputError",
+    "Problem",
+    "TermlocError",
+    "UsageError",
+    "VariantError",
+]
+
+
+class TermlocError(Exception):
+    """Base class of every error termloc raises on purpose."""
+
+    #: Exit code the command line uses for this error: 1 data, 2 usage.
+    exit_code: int = 1
+
+
+class UsageError(TermlocError, ValueError):
+    """Bad usage: an unknown option, command or value."""
+
+    exit_code = 2
+
+
+class VariantError(TermlocError, ValueError):
+    """A variant or locale tag that termloc does not know."""
+
+    exit_code = 2
+
+    def __init__(self, tag: str, known: list[str]) -> None:
+        self.tag = tag
+        self.known = known
+        super().__init__(
+            f"unknown variant {tag!r}; expected one of {', '.join(known)} "
+            "(MediaWiki codes such as zh-tw and BCP 47 forms such as "
+            "zh-Hant-TW are accepted too; 'termloc variants' lists them)"
+        )
+
+
+class InputError(TermlocError, ValueError):
+    """Input text that cannot be read: missing, unreadable or not UTF-8."""
+
+    def __init__(self, path: str | Path, problem: str, line: int | None = None) -> None:
+        self.path = str(path)
+        self.line = line
+        self.problem = problem
+        where = f"{self.path}:{line}" if line is not None else self.path
+        super().__init__(f"{where}: {problem}")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a glossary file, found by validation."""
+
+    file: str
+    line: int
+    code: str
+    message: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        text = f"{self.file}:{self.line}: {self.code}: {self.message}"
+        return f"{text} ({self.hint})" if self.hint else text
+
+
+class GlossaryError(TermlocError, ValueError):
+    """A glossary that failed validation; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        first = str(problems[0]) if problems else "invalid glossary"
+        more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
+        super().__init__(first + more)

@@ -1,0 +1,75 @@
+"""What the glossary does to text in one variant: input spelling → output.
+
+Every Chinese form of a row (preferred, admitted or deprecated, in any
+variant, in every script-mixed spelling) maps to the row's preferred form
+for the target variant. Two rows that claim the same spelling with different
+outputs are a conflict; validation reports them and the compiler refuses
+them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from termloc.glossary.model import Entry, Glossary, Row
+from termloc.script import CharTables
+from termloc.variants import Variant
+
+__all__ = ["Claim", "Conflict", "VariantMapping", "variant_mapping"]
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A row's claim on an input spelling."""
+
+    output: str
+    entry: Entry
+    row: Row
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """One spelling that two rows map to different outputs."""
+
+    key: str
+    first: Claim
+    second: Claim
+    variant: str
+
+
+@dataclass(frozen=True)
+class VariantMapping:
+    """The glossary's input → output table for one Chinese variant."""
+
+    variant: str
+    claims: dict[str, Claim]
+    conflicts: list[Conflict]
+
+    def table(self) -> dict[str, str]:
+        """Input spelling → output form."""
+        return {key: claim.output for key, claim in self.claims.items()}
+
+
+def variant_mapping(glossary: Glossary, variant: Variant, tables: CharTables) -> VariantMapping:
+    """Build the input → output table of ``glossary`` for ``variant``."""
+    claims: dict[str, Claim] = {}
+    conflicts: list[Conflict] = []
+    for entry in glossary.entries:
+        for row in entry.rows:
+            form = row.chinese_form(variant, tables, name=entry.is_name)
+            if form is None or not form.text:
+                continue
+            claim = Claim(form.text, entry, row)
+            for source in row.chinese_inputs():
+                # OpenCC dictionaries cannot hold white space; validation
+                # allows it only in forms without Han characters (Latin
+                # names), which OpenCC leaves alone anyway.
+                if not source.text or any(c.isspace() for c in source.text):
+                    continue
+                for key in tables.spellings(source.text):
+                    held = claims.get(key)
+                    if held is None:
+                        claims[key] = claim
+                    elif held.output != claim.output and held.row is not row:
+                        conflicts.append(Conflict(key, held, claim, variant.tag))
+    return VariantMapping(variant.tag, claims, conflicts)

@@ -1,0 +1,237 @@
+"""Validation: small checkers that each return the problems they find.
+
+`validate` runs them all over every file and collects every problem instead
+of stopping at the first, each with file:line, a stable code and a hint.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from termloc.errors import Problem
+from termloc.glossary.load import ENTRY_KEYS, FILE_KEYS, ROW_STATUS_KEYS, Node, read_group
+from termloc.glossary.mapping import Conflict, variant_mapping
+from termloc.glossary.model import KINDS, Entry, Glossary, Group
+from termloc.resources import glossary_files
+from termloc.script import CharTables, char_tables
+from termloc.variants import VariantRegistry, load_variants
+
+__all__ = ["CODES", "load_glossary", "validate"]
+
+#: Every validation code, with what it means. The codes are stable.
+CODES = {
+    "G001": "file unreadable, not UTF-8, or not valid YAML",
+    "G002": "unknown key",
+    "G003": "duplicate entry id",
+    "G004": "unknown language tag",
+    "G005": "empty form",
+    "G006": "ambiguous form: one input maps to two outputs in one variant",
+    "G007": "required field missing",
+    "G008": "value of the wrong type",
+    "G009": "malformed entry id",
+    "G010": "unknown kind",
+    "G011": "Chinese form with Han characters contains white space or control characters",
+    "G012": "duplicate group name",
+}
+
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_BAD_CHINESE = re.compile(r"[\s\x00-\x1f\x7f]")
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
+
+
+def check_keys(root: Node, where: str, tags: set[str]) -> Iterator[Problem]:
+    """Unknown keys at file, entry and row level (and unknown status tags)."""
+    if not isinstance(root.value, dict):
+        return
+    for key, node in root.value.items():
+        if key not in FILE_KEYS:
+            yield Problem(
+                where,
+                node.line,
+                "G002",
+                f"unknown key {key!r} in the file header",
+                f"expected one of {', '.join(sorted(FILE_KEYS))}",
+            )
+    entries = root.value.get("entries")
+    if entries is None or not isinstance(entries.value, list):
+        return
+    for entry in entries.value:
+        if not isinstance(entry.value, dict):
+            continue
+        for key, node in entry.value.items():
+            if key not in ENTRY_KEYS:
+                yield Problem(
+                    where,
+                    node.line,
+                    "G002",
+                    f"unknown key {key!r} in an entry",
+                    f"expected one of {', '.join(sorted(ENTRY_KEYS))}",
+                )
+        terms = entry.value.get("terms")
+        if terms is None or not isinstance(terms.value, list):
+            continue
+        for row in terms.value:
+            if not isinstance(row.value, dict):
+                continue
+            for key, node in row.value.items():
+                if key in ROW_STATUS_KEYS and isinstance(node.value, dict):
+                    for tag, tag_node in node.value.items():
+                        if tag not in tags:
+                            yield _unknown_tag(where, tag_node.line, tag, tags)
+                elif key not in ROW_STATUS_KEYS and key not in tags:
+                    yield _unknown_tag(where, node.line, key, tags)
+
+
+def _unknown_tag(where: str, line: int, tag: str, tags: set[str]) -> Problem:
+    return Problem(
+        where,
+        line,
+        "G004",
+        f"unknown language tag {tag!r}",
+        f"use one of {', '.join(sorted(tags))}, or declare it in locales/",
+    )
+
+
+def check_entry(entry: Entry, kinds: Iterable[str] = KINDS) -> Iterator[Problem]:
+    """Required fields, id syntax, kind, and empty or malformed forms."""
+    where, line = entry.file, entry.line
+    if not entry.id:
+        yield Problem(where, line, "G007", "entry has no 'id'", "add 'id: some-name'")
+    elif not _ID.match(entry.id):
+        yield Problem(
+            where,
+            line,
+            "G009",
+            f"entry id {entry.id!r} is malformed",
+            "use lowercase ASCII letters, digits and single hyphens",
+        )
+    if not entry.kind:
+        yield Problem(where, line, "G007", f"entry {entry.id!r} has no 'kind'", f"add 'kind:' ({', '.join(kinds)})")
+    elif entry.kind not in kinds:
+        yield Problem(
+            where,
+            line,
+            "G010",
+            f"entry {entry.id!r} has unknown kind {entry.kind!r}",
+            f"expected one of {', '.join(kinds)}",
+        )
+    if not entry.sources:
+        yield Problem(
+            where,
+            line,
+            "G007",
+            f"entry {entry.id!r} has no 'sources'",
+            "add 'sources:' with at least one line saying where the forms come from",
+        )
+    if not entry.rows:
+        yield Problem(where, line, "G007", f"entry {entry.id!r} has no term rows", "add 'terms:' with '- zh-Hans: ...'")
+    for row in entry.rows:
+        for form in row.all_forms():
+            if not form.text.strip():
+                yield Problem(
+                    where,
+                    row.line_of(form.tag),
+                    "G005",
+                    f"entry {entry.id!r} has an empty {form.status} form for {form.tag!r}",
+                    "write the form or remove the line",
+                )
+            elif form.tag.startswith("zh-") and _BAD_CHINESE.search(form.text) and _HAN.search(form.text):
+                yield Problem(
+                    where,
+                    row.line_of(form.tag),
+                    "G011",
+                    f"entry {entry.id!r}: Chinese form {form.text!r} contains white space",
+                    "Chinese names are written without spaces; drop the space or the qualifier",
+                )
+
+
+def check_duplicate_ids(glossary: Glossary) -> Iterator[Problem]:
+    """Every id is used once across all files."""
+    seen: dict[str, Entry] = {}
+    for entry in glossary.entries:
+        if not entry.id:
+            continue
+        first = seen.setdefault(entry.id, entry)
+        if first is not entry:
+            yield Problem(
+                entry.file,
+                entry.line,
+                "G003",
+                f"duplicate id {entry.id!r}",
+                f"first used at {first.file}:{first.line}; rename one of them",
+            )
+
+
+def check_duplicate_groups(groups: list[Group]) -> Iterator[Problem]:
+    """Every group name is used once."""
+    seen: dict[str, Group] = {}
+    for group in groups:
+        first = seen.setdefault(group.name, group)
+        if first is not group:
+            yield Problem(
+                group.file,
+                1,
+                "G012",
+                f"duplicate group name {group.name!r}",
+                f"also the name of {first.file}; give each file its own 'group:'",
+            )
+
+
+def check_ambiguity(glossary: Glossary, registry: VariantRegistry, tables: CharTables) -> Iterator[Problem]:
+    """No input spelling maps to two different outputs in any variant."""
+    found: dict[tuple[int, int], list[Conflict]] = {}
+    for variant in registry.chinese:
+        for conflict in variant_mapping(glossary, variant, tables).conflicts:
+            found.setdefault((id(conflict.first.row), id(conflict.second.row)), []).append(conflict)
+    for conflicts in found.values():
+        c = conflicts[0]
+        variants = sorted({x.variant for x in conflicts}, key=list(registry).index)
+        first, second = c.first, c.second
+        yield Problem(
+            second.entry.file,
+            second.row.line,
+            "G006",
+            f"{c.key!r} maps to {second.output!r} (entry {second.entry.id!r}) and to {first.output!r} "
+            f"(entry {first.entry.id!r}, {first.entry.file}:{first.row.line}) in {', '.join(variants)}",
+            "keep the form in one entry only, or add a longer compound that tells them apart",
+        )
+
+
+def load_glossary(
+    paths: Iterable[Path], registry: VariantRegistry | None = None, *, check: bool = True
+) -> tuple[Glossary, list[Problem]]:
+    """Load the glossary files under ``paths`` and validate them.
+
+    Returns the glossary (what could be read) and every problem found,
+    sorted by file and line; an empty list means the glossary is valid.
+    """
+    registry = registry or load_variants()
+    tags = set(registry)
+    problems: list[Problem] = []
+    groups: list[Group] = []
+    for path in glossary_files(paths):
+        group, root = read_group(path, problems)
+        if group is not None:
+            groups.append(group)
+        if root is not None:
+            problems.extend(check_keys(root, str(path), tags))
+    glossary = Glossary(tuple(groups))
+    if check:
+        problems.extend(validate(glossary, registry, groups))
+    problems.sort(key=lambda p: (p.file, p.line, p.code))
+    return glossary, problems
+
+
+def validate(glossary: Glossary, registry: VariantRegistry, groups: list[Group] | None = None) -> list[Problem]:
+    """Every problem of the glossary's content (the model-level checks)."""
+    problems: list[Problem] = []
+    for entry in glossary.entries:
+        problems.extend(check_entry(entry))
+        if entry.origin is not None and entry.origin not in registry and entry.origin != "zh":
+            problems.append(_unknown_tag(entry.file, entry.line, entry.origin, set(registry)))
+    problems.extend(check_duplicate_ids(glossary))
+    problems.extend(check_duplicate_groups(list(groups or glossary.groups)))
+    problems.extend(check_ambiguity(glossary, registry, char_tables()))
+    return problems

@@ -1,0 +1,52 @@
+"""Quotation marks as each region writes them.
+
+Taiwan, Hong Kong and Macau write 「」 and 『』; the mainland writes “” and
+‘’. Marks are converted in pairs: a closing ’ with no opening ‘ before it is
+an apostrophe (Russia’s) and stays as it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["convert_quotes"]
+
+_MARKS = re.compile("[“”‘’「」『』]")
+_OPEN = {"“": 0, "「": 0, "‘": 1, "『": 1}
+_CLOSE = {"”": 0, "」": 0, "’": 1, "』": 1}
+
+
+def convert_quotes(text: str, quotes: tuple[str, str, str, str]) -> str:
+    """Rewrite paired quotation marks in ``text`` with ``quotes``.
+
+    ``quotes`` is (primary open, primary close, secondary open, secondary
+    close). A mark without its partner is left as it is.
+    """
+    matches = list(_MARKS.finditer(text))
+    if not matches:
+        return text
+    replace: dict[int, str] = {}
+    stack: list[tuple[int, int]] = []  # (level, position) of open marks
+    for match in matches:
+        mark, position = match.group(), match.start()
+        if mark in _OPEN:
+            stack.append((_OPEN[mark], position))
+            continue
+        level = _CLOSE[mark]
+        for depth in range(len(stack) - 1, -1, -1):
+            if stack[depth][0] == level:
+                opened = stack[depth][1]
+                del stack[depth:]
+                replace[opened] = quotes[2 * level]
+                replace[position] = quotes[2 * level + 1]
+                break
+    if not replace:
+        return text
+    pieces = []
+    last = 0
+    for position in sorted(replace):
+        pieces.append(text[last:position])
+        pieces.append(replace[position])
+        last = position + 1
+    pieces.append(text[last:])
+    return "".join(pieces)

@@ -1,0 +1,147 @@
+"""Variants and locales: what each target is, read from ``locales/*.yaml``.
+
+Nothing about a variant is hard-coded in the code: its OpenCC config, its
+fallback chain, its quotation marks and its names all come from its YAML
+file. Tags are BCP 47; MediaWiki codes and longer BCP 47 forms are accepted
+as aliases and normalised.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from termloc import resources
+from termloc.errors import InputError, VariantError
+
+__all__ = ["Variant", "VariantRegistry", "load_variants"]
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One output variant or locale, as declared in ``locales/<tag>.yaml``."""
+
+    tag: str
+    name: str
+    english_name: str
+    script: str
+    babel_locale: str
+    opencc_config: str | None
+    fallbacks: tuple[str, ...]
+    aliases: tuple[str, ...]
+    quotes: tuple[str, str, str, str] | None
+
+    @property
+    def is_chinese(self) -> bool:
+        """True for the Chinese variants, which OpenCC converts."""
+        return self.opencc_config is not None
+
+    @property
+    def chain(self) -> tuple[str, ...]:
+        """The variant itself followed by its fallbacks, in order."""
+        return (self.tag, *self.fallbacks)
+
+    def as_dict(self) -> dict[str, Any]:
+        """A JSON-ready description of the variant."""
+        return {
+            "tag": self.tag,
+            "name": self.name,
+            "english_name": self.english_name,
+            "script": self.script,
+            "babel_locale": self.babel_locale,
+            "opencc_config": self.opencc_config,
+            "fallbacks": list(self.fallbacks),
+            "aliases": list(self.aliases),
+            "quotes": list(self.quotes) if self.quotes else None,
+        }
+
+
+class VariantRegistry(Mapping[str, Variant]):
+    """The declared variants by tag, with alias-aware lookup."""
+
+    def __init__(self, variants: list[Variant]) -> None:
+        self._by_tag = {v.tag: v for v in variants}
+        self._by_key: dict[str, str] = {}
+        for v in variants:
+            for name in (v.tag, *v.aliases):
+                self._by_key[name.lower()] = v.tag
+
+    def __getitem__(self, tag: str) -> Variant:
+        return self._by_tag[tag]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._by_tag)
+
+    def __len__(self) -> int:
+        return len(self._by_tag)
+
+    def normalise(self, tag: str) -> str:
+        """Return the canonical tag for ``tag`` (``zh-tw`` → ``zh-TW``).
+
+        Raises `VariantError` for a tag that is neither a declared tag nor an
+        alias of one.
+        """
+        key = tag.strip().replace("_", "-").lower()
+        if key in self._by_key:
+            return self._by_key[key]
+        raise VariantError(tag, list(self._by_tag))
+
+    def get_variant(self, tag: str) -> Variant:
+        """The `Variant` for any accepted spelling of its tag."""
+        return self._by_tag[self.normalise(tag)]
+
+    @property
+    def chinese(self) -> list[Variant]:
+        """The Chinese variants, in declaration order."""
+        return [v for v in self._by_tag.values() if v.is_chinese]
+
+
+_ORDER = ("zh-Hans", "zh-Hant", "zh-CN", "zh-SG", "zh-MY", "zh-TW", "zh-HK", "zh-MO", "ko", "ko-KP", "ru", "en")
+
+
+def _sort_key(tag: str) -> tuple[int, str]:
+    return (_ORDER.index(tag), "") if tag in _ORDER else (len(_ORDER), tag)
+
+
+def _variant_from(data: Any, path: Path) -> Variant:
+    if not isinstance(data, dict):
+        raise InputError(path, "expected a mapping of variant settings", 1)
+    try:
+        quotes = data.get("quotes")
+        return Variant(
+            tag=str(data["tag"]),
+            name=str(data["name"]),
+            english_name=str(data["english_name"]),
+            script=str(data["script"]),
+            babel_locale=str(data["babel_locale"]),
+            opencc_config=data.get("opencc_config"),
+            fallbacks=tuple(data.get("fallbacks") or ()),
+            aliases=tuple(data.get("aliases") or ()),
+            quotes=tuple(quotes) if quotes else None,
+        )
+    except KeyError as err:
+        raise InputError(path, f"missing setting {err.args[0]!r}", 1) from None
+
+
+def load_variants(directory: Path | None = None) -> VariantRegistry:
+    """Read every ``<tag>.yaml`` in ``directory`` (default: termloc's locales)."""
+    import yaml  # deferred: start-up of the cached conversion path avoids it
+
+    directory = directory or resources.locales_dir()
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    variants = []
+    for path in sorted(directory.glob("*.yaml"), key=lambda p: _sort_key(p.stem)):
+        with path.open(encoding="utf-8") as stream:
+            data = yaml.load(stream, Loader=loader)  # noqa: S506 - a safe loader
+        variant = _variant_from(data, path)
+        if variant.tag != path.stem:
+            raise InputError(path, f"tag {variant.tag!r} does not match the file name", 1)
+        variants.append(variant)
+    registry = VariantRegistry(variants)
+    for variant in variants:
+        for fallback in variant.fallbacks:
+            if fallback not in registry:
+                raise InputError(directory / f"{variant.tag}.yaml", f"unknown fallback {fallback!r}")
+    return registry

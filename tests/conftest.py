@@ -1,0 +1,39 @@
+"""Shared fixtures: real data (the article, the glossary, the test suites)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+SHARED = ROOT.parent / "shared"
+ARTICLE = ROOT / "articles" / "dprk-russia-relations.zhwiki.txt"
+GLOSSARY = ROOT / "glossary"
+OPENCC_CASES = SHARED / "data" / "testsuites" / "opencc-testcases.json"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Compile glossaries into a cache of the test run's own."""
+    mp = pytest.MonkeyPatch()
+    mp.setenv("TERMLOC_CACHE", str(tmp_path_factory.mktemp("cache")))
+    yield
+    mp.undo()
+
+
+@pytest.fixture(scope="session")
+def article() -> str:
+    return ARTICLE.read_text(encoding="utf-8")
+
+
+def opencc_cases() -> list[dict[str, object]]:
+    """OpenCC's own test cases (its file is JSON with trailing commas)."""
+    if not OPENCC_CASES.is_file():
+        pytest.skip(f"{OPENCC_CASES} is not here (../shared is laid beside the checkout in CI)")
+    text = re.sub(r",\s*([}\]])", r"\1", OPENCC_CASES.read_text(encoding="utf-8"))
+    cases: list[dict[str, object]] = json.loads(text)["cases"]
+    return cases
