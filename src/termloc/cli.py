@@ -124,6 +124,30 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_audit(args: argparse.Namespace) -> int:
+    """``termloc glossary audit``: the terminologist's report on an article."""
+    from termloc.files import read_text
+    from termloc.glossary.audit import audit, format_audit
+    from termloc.script import char_tables
+    from termloc.variants import load_variants
+
+    glossary = _load(args)
+    if _groups(args):
+        glossary = glossary.select(_groups(args) or [])
+    registry = load_variants()
+    tags = [registry.normalise(tag) for value in (args.to or ["zh-TW,zh-HK,zh-CN"]) for tag in value.split(",")]
+    for tag in tags:
+        if not registry[tag].is_chinese:
+            raise UsageError(f"{tag!r} is not a Chinese variant; the audit compares OpenCC conversions")
+    text = read_text(args.article)
+    audits = [audit(text, glossary, registry[tag], char_tables()) for tag in tags]
+    if args.json:
+        _out(json.dumps([a.as_json() for a in audits], ensure_ascii=False, indent=2))
+    else:
+        _out(format_audit(audits))
+    return 0
+
+
 def _add_glossary_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--glossary",
@@ -171,6 +195,17 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("--json", action="store_true", help="print JSON")
     _add_glossary_options(show)
     show.set_defaults(run=cmd_show)
+    audit = glossary_commands.add_parser("audit", help="report glossary matches, collisions and gaps in an article")
+    audit.add_argument("article", help="the article (UTF-8 text or Markdown)")
+    audit.add_argument(
+        "--to",
+        action="append",
+        metavar="VARIANT",
+        help="variants to audit for (comma-separated, repeatable; default zh-TW,zh-HK,zh-CN)",
+    )
+    audit.add_argument("--json", action="store_true", help="print JSON")
+    _add_glossary_options(audit)
+    audit.set_defaults(run=cmd_audit)
     return parser
 
 

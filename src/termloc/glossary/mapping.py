@@ -50,8 +50,15 @@ class VariantMapping:
         return {key: claim.output for key, claim in self.claims.items()}
 
 
-def variant_mapping(glossary: Glossary, variant: Variant, tables: CharTables) -> VariantMapping:
-    """Build the input → output table of ``glossary`` for ``variant``."""
+def variant_mapping(
+    glossary: Glossary, variant: Variant, tables: CharTables, *, opencc_safe: bool = True
+) -> VariantMapping:
+    """Build the input → output table of ``glossary`` for ``variant``.
+
+    With ``opencc_safe`` (for dictionaries), forms containing white space are
+    left out: OpenCC cannot hold them, and validation allows them only in
+    Latin-script forms, which OpenCC does not change anyway.
+    """
     claims: dict[str, Claim] = {}
     conflicts: list[Conflict] = []
     for entry in glossary.entries:
@@ -61,10 +68,7 @@ def variant_mapping(glossary: Glossary, variant: Variant, tables: CharTables) ->
                 continue
             claim = Claim(form.text, entry, row)
             for source in row.chinese_inputs():
-                # OpenCC dictionaries cannot hold white space; validation
-                # allows it only in forms without Han characters (Latin
-                # names), which OpenCC leaves alone anyway.
-                if not source.text or any(c.isspace() for c in source.text):
+                if not source.text or (opencc_safe and any(c.isspace() for c in source.text)):
                     continue
                 for key in tables.spellings(source.text):
                     held = claims.get(key)
