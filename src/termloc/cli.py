@@ -132,8 +132,9 @@ def cmd_audit(args: argparse.Namespace) -> int:
     from termloc.variants import load_variants
 
     glossary = _load(args)
-    if _groups(args):
-        glossary = glossary.select(_groups(args) or [])
+    groups = _groups(args)
+    if groups:
+        glossary = glossary.select(groups)
     registry = load_variants()
     tags = [registry.normalise(tag) for value in (args.to or ["zh-TW,zh-HK,zh-CN"]) for tag in value.split(",")]
     for tag in tags:

@@ -21,12 +21,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from termloc.glossary.mapping import Claim, variant_mapping
+from termloc.glossary.mapping import variant_mapping
 from termloc.glossary.model import Glossary
 from termloc.script import CharTables, dump_dictionary
 from termloc.variants import Variant
 
-__all__ = ["Audit", "Match", "audit"]
+__all__ = ["Audit", "audit", "format_audit"]
 
 #: Characters Chinese uses to transliterate foreign names (斯, 夫, 克 ...).
 TRANSLITERATION = set(
@@ -37,15 +37,6 @@ TRANSLITERATION = set(
 #: Characters that mark a run as a foreign name rather than ordinary words.
 NAME_MARKERS = set("斯夫克尔娃诺维奇基耶茨姆")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
-
-
-@dataclass(frozen=True)
-class Match:
-    """One glossary match in the text."""
-
-    start: int
-    text: str
-    claim: Claim
 
 
 @dataclass
@@ -119,7 +110,6 @@ def audit(text: str, glossary: Glossary, variant: Variant, tables: CharTables) -
     plain = opencc.OpenCC(str(variant.opencc_config))
     chars = opencc.OpenCC({"Hant": "s2t", "Hans": "t2s"}[variant.script])
     result = Audit(variant.tag)
-    covered = [False] * len(text)
 
     position = 0
     uncovered_runs: list[tuple[int, int]] = []
@@ -142,7 +132,6 @@ def audit(text: str, glossary: Glossary, variant: Variant, tables: CharTables) -
                         other = claims[rest[:n]].entry.id if rest[:n] in claims else "stock phrase"
                         result.collisions[(key, claim.entry.id, f"{rest[:n]} ({other})")] += 1
                         break
-            covered[position:end] = [True] * glossary_len
             if run_start is not None:
                 uncovered_runs.append((run_start, position))
                 run_start = None
