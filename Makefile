@@ -5,7 +5,9 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 OUT    ?= out
 
-.PHONY: all render test lint typecheck pytest bench clean
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: all render test lint typecheck pytest browser bench clean
 
 all: render
 
@@ -16,13 +18,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
-# The main job: the article in every Chinese variant, under $(OUT)/.
+# The main job: the article in every Chinese variant (Markdown, text, HTML), under $(OUT)/.
 render: $(STAMP)
-	@mkdir -p $(OUT)
-	@for v in zh-Hans zh-Hant zh-CN zh-SG zh-MY zh-TW zh-HK zh-MO; do \
-	  $(BIN)/termloc convert --to $$v articles/dprk-russia-relations.zhwiki.txt -o $(OUT)/$$v.txt || exit 1; \
-	  echo "wrote $(OUT)/$$v.txt"; \
-	done
+	$(BIN)/termloc render --all --out-dir $(OUT)/
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
@@ -31,7 +29,14 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-pytest: $(STAMP)
+# Debian's Chromium for the HTML tests, installed when missing.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "installing Debian's chromium for the browser tests"; \
+	  $(SUDO) apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+pytest: $(STAMP) browser
 	$(BIN)/pytest -q tests README.md --doctest-glob=README.md
 
 test: lint typecheck pytest

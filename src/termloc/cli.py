@@ -66,11 +66,97 @@ def cmd_convert(args: argparse.Namespace) -> int:
     from termloc.files import read_text, write_atomic
 
     converter = Converter(args.to, glossary=_glossary_paths(args), groups=_groups(args), punctuation=args.punctuation)
-    result = converter.convert(read_text(args.file))
+    text = read_text(args.file)
+    result = converter.convert(text) if args.no_markup else converter.convert_markup(text)
     if args.output:
         write_atomic(args.output, result)
     else:
         sys.stdout.write(result)
+    return 0
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    """``termloc render``: an article in one or more variants and formats."""
+    from termloc import resources
+    from termloc.document import load_document
+    from termloc.files import write_atomic
+    from termloc.glossary import load_glossary
+    from termloc.render import FORMATS, render, to_markdown, to_text
+    from termloc.site import index_page, page
+    from termloc.variants import load_variants
+
+    registry = load_variants()
+    if args.all:
+        tags = [v.tag for v in registry.chinese]
+    elif args.to:
+        tags = [registry.normalise(tag) for value in args.to for tag in value.split(",") if tag.strip()]
+    else:
+        raise UsageError("say which variants: --to VARIANT[,VARIANT...] or --all")
+    for tag in tags:
+        if not registry[tag].is_chinese:
+            raise UsageError(f"{tag!r} is not a Chinese variant; render targets are the Chinese variants")
+    if args.output and args.out_dir:
+        raise UsageError("give -o FILE or --out-dir DIR, not both")
+    if args.format:
+        formats = [args.format]
+    elif args.out_dir:
+        formats = list(FORMATS)
+    elif args.output:
+        suffix = Path(args.output).suffix.lstrip(".")
+        formats = [suffix if suffix in FORMATS else "md"]
+    else:
+        formats = ["md"]
+    if not args.out_dir and len(tags) > 1:
+        raise UsageError("several variants need --out-dir DIR (one file per variant)")
+    article = Path(args.article) if args.article else resources.default_article()
+    document = load_document(article)
+    explicit = _glossary_paths(args) if getattr(args, "glossary", None) else None
+    paths = explicit or [resources.glossary_dir()]
+    groups = _groups(args) or (list(document.groups) if document.groups and explicit is None else None)
+    glossary, problems = load_glossary(paths)
+    if problems:
+        raise GlossaryError(problems)
+    if groups:
+        glossary = glossary.select(groups)
+    renderings = [
+        render(
+            document, registry[tag], registry, glossary, paths=paths, groups=groups, annotate=args.annotate == "first"
+        )
+        for tag in tags
+    ]
+    outputs: dict[Path | None, str] = {}
+    for fmt in formats:
+        for rendering in renderings:
+            if fmt == "md":
+                text = to_markdown(rendering)
+            elif fmt == "txt":
+                text = to_text(rendering)
+            else:
+                text = page(rendering, renderings, registry)
+            target = (
+                Path(args.out_dir) / f"{rendering.tag}.{fmt}"
+                if args.out_dir
+                else (Path(args.output) if args.output else None)
+            )
+            outputs[target] = text
+        if fmt == "html" and args.out_dir:
+            outputs[Path(args.out_dir) / "index.html"] = index_page(renderings)
+    if args.out_dir:
+        try:
+            Path(args.out_dir).mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise TermlocError(f"{args.out_dir}: cannot create the folder: {err.strerror}") from None
+    for target, text in outputs.items():
+        if target is None:
+            sys.stdout.write(text)
+        else:
+            write_atomic(str(target), text)
+    if args.report:
+        stream = sys.stderr if None in outputs else sys.stdout
+        for rendering in renderings:
+            stream.write(rendering.report() + "\n")
+    elif args.out_dir:
+        _out(f"wrote {len(outputs)} files to {args.out_dir} ({len(tags)} variants × {', '.join(formats)})")
     return 0
 
 
@@ -178,12 +264,33 @@ def build_parser() -> argparse.ArgumentParser:
     _add_glossary_options(convert)
     convert.add_argument("--no-glossary", action="store_true", help="plain OpenCC conversion")
     convert.add_argument(
+        "--no-markup", action="store_true", help="leave MediaWiki -{...}- markup as text (default: resolve it)"
+    )
+    convert.add_argument(
         "--punctuation",
         choices=("auto", "keep"),
         default="auto",
         help="auto: the variant's quotation marks (default); keep: leave them",
     )
     convert.set_defaults(run=cmd_convert)
+
+    render = commands.add_parser("render", help="render an article into Chinese variants (Markdown, text, HTML)")
+    render.add_argument("article", nargs="?", help="the article, Markdown with front matter (default: termloc's own)")
+    render.add_argument("--to", action="append", metavar="VARIANT[,VARIANT...]", help="target variants (repeatable)")
+    render.add_argument("--all", action="store_true", help="every Chinese variant")
+    render.add_argument(
+        "--format", choices=("md", "txt", "html"), help="output format (default: all three with --out-dir)"
+    )
+    render.add_argument("-o", "--output", metavar="FILE", help="write one variant here (atomically)")
+    render.add_argument("--out-dir", metavar="DIR", help="write <variant>.<format> files here, plus index.html")
+    render.add_argument(
+        "--annotate", choices=("first",), help="first: native form at a person's or place's first mention"
+    )
+    render.add_argument(
+        "--report", action="store_true", help="print terms applied, rules fired and wrong-script leftovers"
+    )
+    _add_glossary_options(render)
+    render.set_defaults(run=cmd_render)
 
     glossary = commands.add_parser("glossary", help="validate and inspect the glossary")
     glossary_commands = glossary.add_subparsers(dest="glossary_command", metavar="COMMAND", parser_class=_Parser)

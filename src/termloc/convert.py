@@ -11,15 +11,18 @@ quotation marks afterwards.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from termloc import resources
 from termloc.dictionary import compiled_config, stock_config
 from termloc.errors import UsageError
 from termloc.punctuation import convert_quotes
 from termloc.variants import Variant, VariantRegistry, load_variants
+
+if TYPE_CHECKING:
+    from termloc.markup import MarkupConverter, Resolved
 
 __all__ = ["DEFAULT_GLOSSARY", "Converter", "Punctuation"]
 
@@ -61,6 +64,9 @@ class Converter:
         if not self.variant.is_chinese:
             chinese = ", ".join(v.tag for v in self.registry.chinese)
             raise UsageError(f"{self.variant.tag!r} is not a Chinese variant; conversion targets are {chinese}")
+        self._glossary_option = glossary
+        self._groups = groups
+        self._siblings: dict[str, Converter] = {}
         if isinstance(glossary, _Default):
             paths: list[Path] | None = [resources.glossary_dir()]
         else:
@@ -78,6 +84,43 @@ class Converter:
         if self._quotes is not None:
             converted = convert_quotes(converted, self._quotes)
         return converted
+
+    def convert_markup(self, text: str, rules: Iterable[str] = ()) -> str:
+        """``text`` with MediaWiki's ``-{...}-`` markup resolved, then converted.
+
+        >>> Converter("zh-TW").convert_markup("-{H|zh-cn:激光;zh-tw:雷射;}-激光器与-{普京}-")
+        '雷射器與普京'
+        """
+        return self.resolve(text, rules).text
+
+    def resolve(self, text: str, rules: Iterable[str] = ()) -> Resolved:
+        """Like `convert_markup`, with the spans that markup wrote."""
+        resolved = self.markup(rules).convert(text)
+        if self._quotes is not None:
+            resolved.text = convert_quotes(resolved.text, self._quotes)
+        return resolved
+
+    def markup(self, rules: Iterable[str] = ()) -> MarkupConverter:
+        """A markup resolver into this variant that keeps rule state across calls.
+
+        ``rules`` are document rules in MediaWiki's syntax. Quotation marks
+        are left to the caller (`convert_quotes`), as they pair across calls.
+        """
+        from termloc.markup import MarkupConverter
+
+        return MarkupConverter(self.variant.tag, self._convert_plain, self.registry, rules)
+
+    def _convert_plain(self, text: str, code: str) -> str:
+        """``text`` into the variant with MediaWiki code ``code``, marks kept."""
+        if code == self.variant.mediawiki_code:
+            return str(self._opencc.convert(text))
+        sibling = self._siblings.get(code)
+        if sibling is None:
+            sibling = Converter(
+                code, glossary=self._glossary_option, groups=self._groups, punctuation="keep", registry=self.registry
+            )
+            self._siblings[code] = sibling
+        return str(sibling._opencc.convert(text))
 
     def __repr__(self) -> str:
         return f"Converter({self.variant.tag!r}, config={str(self.config)!r})"

@@ -9,7 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-__all__ = ["articles_dir", "cache_dir", "glossary_dir", "glossary_files", "locales_dir"]
+__all__ = ["articles_dir", "cache_dir", "default_article", "glossary_dir", "glossary_files", "locales_dir"]
+
+#: The article ``termloc render`` renders when given none.
+DEFAULT_ARTICLE = "dprk-russia-relations.md"
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -34,6 +37,11 @@ def locales_dir() -> Path:
 def articles_dir() -> Path:
     """The folder of packaged articles."""
     return _data("articles")
+
+
+def default_article() -> Path:
+    """The packaged article (``articles/dprk-russia-relations.md``)."""
+    return articles_dir() / DEFAULT_ARTICLE
 
 
 def cache_dir() -> Path:

@@ -32,6 +32,18 @@ class Variant:
     fallbacks: tuple[str, ...]
     aliases: tuple[str, ...]
     quotes: tuple[str, str, str, str] | None
+    #: MediaWiki's short name (大陆, 臺灣), for -{D|...}- and -{N|...}- markup.
+    mediawiki_name: str | None = None
+    #: "two-way": manual rules apply to running text both ways; "one-way":
+    #: only one-way rules do (MediaWiki's zh-hans and zh-hant).
+    manual_rules: str = "two-way"
+    #: Font families for HTML, in order of preference.
+    fonts: tuple[str, ...] = ()
+
+    @property
+    def mediawiki_code(self) -> str:
+        """The variant's MediaWiki code (``zh-tw``)."""
+        return self.tag.lower()
 
     @property
     def is_chinese(self) -> bool:
@@ -55,6 +67,8 @@ class Variant:
             "fallbacks": list(self.fallbacks),
             "aliases": list(self.aliases),
             "quotes": list(self.quotes) if self.quotes else None,
+            "mediawiki_name": self.mediawiki_name,
+            "fonts": list(self.fonts),
         }
 
 
@@ -120,6 +134,9 @@ def _variant_from(data: Any, path: Path) -> Variant:
             fallbacks=tuple(data.get("fallbacks") or ()),
             aliases=tuple(data.get("aliases") or ()),
             quotes=tuple(quotes) if quotes else None,
+            mediawiki_name=data.get("mediawiki_name"),
+            manual_rules=str(data.get("manual_rules", "two-way")),
+            fonts=tuple(str(f) for f in data.get("fonts") or ()),
         )
     except KeyError as err:
         raise InputError(path, f"missing setting {err.args[0]!r}", 1) from None
@@ -136,6 +153,8 @@ def load_variants(directory: Path | None = None) -> VariantRegistry:
         with path.open(encoding="utf-8") as stream:
             data = yaml.load(stream, Loader=loader)  # noqa: S506 - a safe loader
         variant = _variant_from(data, path)
+        if variant.manual_rules not in ("two-way", "one-way"):
+            raise InputError(path, f"manual_rules must be 'two-way' or 'one-way', not {variant.manual_rules!r}")
         if variant.tag != path.stem:
             raise InputError(path, f"tag {variant.tag!r} does not match the file name", 1)
         variants.append(variant)

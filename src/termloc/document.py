@@ -1,0 +1,268 @@
+"""Articles as source documents: Markdown with YAML front matter.
+
+    ---
+    title: 朝鲜—俄罗斯关系
+    source_language: zh
+    licence: CC BY-SA 4.0
+    glossary: {groups: [people, places]}
+    rules:
+      - zh-hans:朝鲜存在两个国家;zh-hant:朝鮮存在兩個國家;
+    ---
+    Body in Markdown: headings, paragraphs, lists.
+
+The text is kept exactly as written (mixed script included); `termloc.render`
+turns a `Document` into every variant. Bad input raises `InputError` with the
+file and line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from termloc.errors import InputError
+
+__all__ = ["Block", "Document", "Infobox", "InfoboxItem", "ListItem", "load_document", "parse_document"]
+
+#: Front-matter keys, with whether each is required.
+_KEYS = {
+    "title": True,
+    "source_language": True,
+    "source": False,
+    "retrieved": False,
+    "licence": False,
+    "attribution": False,
+    "glossary": False,
+    "rules": False,
+    "infoboxes": False,
+}
+
+
+@dataclass(frozen=True)
+class ListItem:
+    """One item of a list: inline Markdown, with its number if ordered."""
+
+    text: str
+    number: int | None
+    line: int
+
+
+@dataclass(frozen=True)
+class Block:
+    """A heading, a paragraph, a list, or a code block (never converted)."""
+
+    kind: Literal["heading", "paragraph", "list", "code"]
+    text: str = ""
+    level: int = 0
+    items: tuple[ListItem, ...] = ()
+    ordered: bool = False
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class InfoboxItem:
+    """A line of an infobox; ``lang`` marks text in another language."""
+
+    text: str
+    lang: str | None = None
+    label: str | None = None
+
+
+@dataclass(frozen=True)
+class Infobox:
+    """The summary box of a section (``section: lead`` for the top)."""
+
+    section: str
+    title: str
+    parties: tuple[str, ...] = ()
+    map: str | None = None
+    missions_label: str | None = None
+    missions: tuple[InfoboxItem, ...] = ()
+    images: tuple[str, ...] = ()
+
+    def texts(self) -> list[str]:
+        """Every Chinese text of the box, for conversion and checks."""
+        texts = [self.title, *self.parties, *self.images]
+        texts += [t for t in (self.map, self.missions_label) if t]
+        texts += [item.text for item in self.missions if item.lang is None]
+        texts += [item.label for item in self.missions if item.label]
+        return texts
+
+
+@dataclass(frozen=True)
+class Document:
+    """An article: metadata from the front matter and the body's blocks."""
+
+    path: str
+    title: str
+    source_language: str
+    blocks: tuple[Block, ...]
+    source: str | None = None
+    licence: str | None = None
+    attribution: str | None = None
+    groups: tuple[str, ...] | None = None
+    rules: tuple[str, ...] = ()
+    infoboxes: tuple[Infobox, ...] = field(default=())
+
+    @property
+    def name(self) -> str:
+        """The file name without its extension (``dprk-russia-relations``)."""
+        return Path(self.path).stem
+
+
+def load_document(path: Path) -> Document:
+    """Read and parse the article at ``path``."""
+    from termloc.files import read_text
+
+    return parse_document(read_text(str(path)), str(path))
+
+
+def parse_document(text: str, path: str = "<article>") -> Document:
+    """Parse an article's text (front matter and Markdown body)."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        raise InputError(path, "expected YAML front matter opening with '---' on the first line", 1)
+    try:
+        end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
+    except StopIteration:
+        raise InputError(path, "the front matter is not closed by a '---' line", 1) from None
+    meta = _front_matter("\n".join(lines[1:end]), path)
+    body = "\n".join(lines[end + 1 :])
+    blocks = _blocks(body, path, first_line=end + 2)
+    glossary = meta.get("glossary") or {}
+    if not isinstance(glossary, dict) or not set(glossary) <= {"groups"}:
+        raise InputError(path, "'glossary' must be a mapping with 'groups' (a list of group names)", 1)
+    groups = glossary.get("groups")
+    return Document(
+        path=path,
+        title=_string(meta, "title", path),
+        source_language=_string(meta, "source_language", path),
+        blocks=tuple(blocks),
+        source=_optional(meta, "source", path),
+        licence=_optional(meta, "licence", path),
+        attribution=_optional(meta, "attribution", path),
+        groups=tuple(_strings(groups, "glossary.groups", path)) if groups is not None else None,
+        rules=tuple(_strings(meta.get("rules") or [], "rules", path)),
+        infoboxes=tuple(_infobox(box, path) for box in meta.get("infoboxes") or []),
+    )
+
+
+def _front_matter(text: str, path: str) -> dict[str, Any]:
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        node = yaml.compose(text, Loader=loader)
+        data = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        problem = getattr(err, "problem", None) or str(err)
+        raise InputError(path, f"front matter is not valid YAML: {problem}", line) from None
+    if not isinstance(data, dict) or node is None:
+        raise InputError(path, "the front matter must be a mapping (title: ..., source_language: ...)", 2)
+    for key_node, _ in node.value:
+        if key_node.value not in _KEYS:
+            known = ", ".join(_KEYS)
+            raise InputError(
+                path, f"unknown front-matter key {key_node.value!r}; known: {known}", key_node.start_mark.line + 2
+            )
+    for key, required in _KEYS.items():
+        if required and key not in data:
+            raise InputError(path, f"the front matter needs {key!r}", 1)
+    return data
+
+
+def _string(meta: dict[str, Any], key: str, path: str) -> str:
+    value = meta.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise InputError(path, f"front-matter {key!r} must be a non-empty string", 1)
+    return value
+
+
+def _optional(meta: dict[str, Any], key: str, path: str) -> str | None:
+    return _string(meta, key, path) if meta.get(key) is not None else None
+
+
+def _strings(value: Any, key: str, path: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise InputError(path, f"front-matter {key!r} must be a list of strings", 1)
+    return value
+
+
+def _infobox(box: Any, path: str) -> Infobox:
+    if not isinstance(box, dict) or "title" not in box or "section" not in box:
+        raise InputError(path, "each infobox needs 'section' and 'title'", 1)
+    missions = box.get("missions") or {}
+    items: list[InfoboxItem] = []
+    for item in missions.get("items") or []:
+        if isinstance(item, str):
+            items.append(InfoboxItem(item))
+        elif isinstance(item, dict) and isinstance(item.get("text"), str):
+            items.append(InfoboxItem(item["text"], item.get("lang"), item.get("label")))
+        else:
+            raise InputError(path, f"infobox {box['title']!r}: a mission is a string or {{text, lang, label}}", 1)
+    return Infobox(
+        section=str(box["section"]),
+        title=str(box["title"]),
+        parties=tuple(_strings(box.get("parties") or [], "infoboxes.parties", path)),
+        map=box.get("map"),
+        missions_label=missions.get("label"),
+        missions=tuple(items),
+        images=tuple(_strings(box.get("images") or [], "infoboxes.images", path)),
+    )
+
+
+def _blocks(body: str, path: str, first_line: int) -> list[Block]:
+    """The body's blocks, read with markdown-it (CommonMark)."""
+    from markdown_it import MarkdownIt
+
+    tokens = MarkdownIt("commonmark").parse(body)
+    blocks: list[Block] = []
+    items: list[ListItem] = []
+    ordered = False
+    depth = 0
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        line = first_line + (token.map[0] if token.map else 0)
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            depth += 1
+            if depth > 1:
+                raise InputError(path, "nested lists are not supported; flatten the list", line)
+            ordered = token.type == "ordered_list_open"
+            items = []
+        elif token.type in ("bullet_list_close", "ordered_list_close"):
+            depth -= 1
+            blocks.append(Block("list", items=tuple(items), ordered=ordered, line=items[0].line if items else line))
+        elif token.type == "list_item_open":
+            number = int(str(token.info)) if ordered and token.info else None
+            if ordered and number is None:
+                number = (items[-1].number or 0) + 1 if items else int(str(tokens[i - 1].attrGet("start") or 1))
+            content = tokens[i + 2].content if tokens[i + 1].type == "paragraph_open" else ""
+            items.append(ListItem(content, number, line))
+            while tokens[i].type != "list_item_close":
+                i += 1
+                if tokens[i].type in ("bullet_list_open", "ordered_list_open"):
+                    raise InputError(
+                        path, "nested lists are not supported; flatten the list", first_line + (tokens[i].map or [0])[0]
+                    )
+        elif token.type == "heading_open":
+            blocks.append(Block("heading", tokens[i + 1].content, level=int(token.tag[1:]), line=line))
+            i += 2
+        elif token.type == "paragraph_open":
+            blocks.append(Block("paragraph", tokens[i + 1].content, line=line))
+            i += 2
+        elif token.type in ("fence", "code_block"):
+            blocks.append(Block("code", token.content, line=line))
+        elif token.type.endswith("_close"):
+            pass
+        else:
+            raise InputError(
+                path,
+                f"unsupported Markdown ({token.type.replace('_open', '')}); use headings, paragraphs and lists",
+                line,
+            )
+        i += 1
+    return blocks

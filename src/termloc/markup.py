@@ -1,0 +1,395 @@
+"""MediaWiki's conversion markup, ``-{ ... }-``, resolved for one variant.
+
+The semantics are those of MediaWiki's LanguageConverter and ConverterRule
+(Help:高级字词转换语法 on Chinese Wikipedia):
+
+- ``-{text}-``, ``-{R|text}-``: the text as written, never converted;
+- ``-{zh-hans:A;zh-hant:B;zh-tw:C}-``: the form for the variant, else the
+  first along its fallback chain (MediaWiki codes or BCP 47 tags);
+- ``-{A|...}-`` shows the form and adds a rule for the rest of the text,
+  ``-{H|...}-`` adds it silently, ``-{-|...}-`` removes it;
+- ``-{D|...}-`` describes the rule, ``-{N|zh-tw}-`` names a variant,
+  ``-{T|...}-`` sets the title;
+- ``-{zh-hans;zh-tw|text}-`` converts ``text`` only for the variants named;
+- one-way rules ``A=>zh-tw:B``; nesting; ``;`` inside HTML entities;
+- malformed markup (an unclosed ``-{``, a stray ``}-``, an unknown variant
+  code) stays as text: never an error.
+
+Rules added by ``A`` and ``H`` (and document rules) apply to the text that
+follows them. As in MediaWiki, the script-only variants (zh-Hans, zh-Hant)
+take only one-way rules into running text (``manual_rules`` in their locale
+file), and MediaWiki's unconverted view ``zh`` takes none.
+
+Text outside markup goes through ``convert(text, code)``: termloc's
+glossary-driven OpenCC conversion for the variant with that MediaWiki code.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from termloc.variants import Variant, VariantRegistry
+
+__all__ = ["SOURCE_VIEW", "MarkupConverter", "Resolved", "Rule"]
+
+#: MediaWiki's code for the unconverted view of a page.
+SOURCE_VIEW = "zh"
+
+#: MediaWiki's fallbacks for the unconverted view (LanguageZh).
+_SOURCE_FALLBACKS = ("zh-hans", "zh-hant", "zh-cn", "zh-tw", "zh-hk", "zh-sg", "zh-mo", "zh-my")
+
+#: MediaWiki's own codes that are not BCP 47, for -{N|...}-.
+_MEDIAWIKI_CODES = {"sr-ec": "sr-Cyrl", "sr-el": "sr-Latn", "zh-classical": "lzh", "zh-yue": "yue"}
+
+#: The flags ConverterRule knows.
+_FLAGS = frozenset("ATRDHN-")
+
+#: MediaWiki stops nesting here and shows the rest as text.
+MAX_DEPTH = 10
+
+_MARK = re.compile(r"-\{|\}-")
+_ENTITY = re.compile(r"(&[#a-zA-Z0-9]+);")
+
+Convert = Callable[[str, str], str]
+
+
+@dataclass
+class Resolved:
+    """Text with its markup resolved and converted."""
+
+    text: str
+    #: (start, end) spans of ``text`` written by markup (explicit forms and
+    #: literals): the author's choice, exempt from script checks.
+    literals: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class Rule:
+    """One ``-{...}-`` block, parsed (MediaWiki's ConverterRule)."""
+
+    flags: dict[str, bool]
+    variant_flags: frozenset[str]
+    rules: str
+    bidtable: dict[str, str] = field(default_factory=dict)
+    unidtable: dict[str, dict[str, str]] = field(default_factory=dict)
+
+
+class MarkupConverter:
+    """Resolves markup and converts text into one variant, keeping rule state.
+
+    ``target`` is a Chinese variant's tag (any accepted spelling) or
+    `SOURCE_VIEW`. ``convert(text, code)`` converts plain text into the
+    variant with MediaWiki code ``code``. ``rules`` are document rules in
+    MediaWiki's syntax (``zh-hans:A;zh-hant:B;``), applied as ``-{H|...}-``
+    before the text. One converter keeps the rules added by earlier text,
+    so convert a document's blocks in order with one instance.
+    """
+
+    def __init__(self, target: str, convert: Convert, registry: VariantRegistry, rules: Iterable[str] = ()) -> None:
+        self._convert = convert
+        chinese = registry.chinese
+        self.codes: tuple[str, ...] = (SOURCE_VIEW, *_mediawiki_order(chinese))
+        self._aliases: dict[str, str] = {SOURCE_VIEW: SOURCE_VIEW}
+        self.fallbacks: dict[str, tuple[str, ...]] = {SOURCE_VIEW: _SOURCE_FALLBACKS}
+        self.names: dict[str, str] = {SOURCE_VIEW: "原文"}
+        self.levels: dict[str, str] = {SOURCE_VIEW: "disable"}
+        for variant in chinese:
+            code = variant.mediawiki_code
+            for alias in (variant.tag, *variant.aliases):
+                self._aliases[alias.lower()] = code
+            self.fallbacks[code] = tuple(registry[f].mediawiki_code for f in variant.fallbacks)
+            self.names[code] = variant.mediawiki_name or variant.name
+            self.levels[code] = "bidirectional" if variant.manual_rules == "two-way" else "unidirectional"
+        target_code = self.validate_variant(target)
+        if target_code is None:
+            raise ValueError(f"{target!r} is not a Chinese variant")
+        self.target = target_code
+        self.tables: dict[str, dict[str, str]] = {c: {} for c in self.codes}
+        self._patterns: dict[str, re.Pattern[str] | None] = {}
+        self.title: str | None = None
+        #: Every rule met, as written, in order (for the render report).
+        self.fired: list[str] = []
+        #: How often each manual rule replaced text: "from → to" → count.
+        self.hits: Counter[str] = Counter()
+        alternation = "|".join(
+            sorted({re.escape(a) for a in self._aliases if a != SOURCE_VIEW} | {SOURCE_VIEW}, key=len, reverse=True)
+        )
+        self._separator = re.compile(
+            rf";\s*(?=(?:{alternation})\s*:|[^;]*?=>\s*(?:{alternation})\s*:|\s*$)", re.IGNORECASE
+        )
+        for rule in rules:
+            self._apply(self.parse(rule, flags_text="H"), f"-{{H|{rule}}}-")
+
+    # -- variants ----------------------------------------------------------
+
+    def validate_variant(self, code: str) -> str | None:
+        """The MediaWiki code for ``code`` (``zh-Hant-TW`` → ``zh-tw``), or None."""
+        return self._aliases.get(code.strip().lower())
+
+    # -- conversion --------------------------------------------------------
+
+    def convert(self, text: str) -> Resolved:
+        """``text`` with its markup resolved, converted into the target variant."""
+        out = Resolved("")
+        pieces: list[str] = []
+        length = 0
+        position = 0
+        while True:
+            start = text.find("-{", position)
+            if start < 0:
+                pieces.append(self.auto_convert(text[position:], self.target))
+                break
+            pieces.append(self.auto_convert(text[position:start], self.target))
+            length += len(pieces[-1])
+            display, position, literal = self._rule_at(text, start, 1)
+            pieces.append(display)
+            if literal and display:
+                out.literals.append((length, length + len(display)))
+            length += len(display)
+        out.text = "".join(pieces)
+        return out
+
+    def auto_convert(self, text: str, code: str) -> str:
+        """Plain ``text`` into ``code``: manual rules first, then the converter."""
+        if not text or code == SOURCE_VIEW:
+            return text
+        pattern = self._pattern(code)
+        if pattern is None:
+            return self._convert(text, code)
+        table = self.tables[code]
+        pieces: list[str] = []
+        position = 0
+        for match in pattern.finditer(text):
+            if match.start() > position:
+                pieces.append(self._convert(text[position : match.start()], code))
+            pieces.append(table[match.group()])
+            self.hits[f"{match.group()} → {table[match.group()]}"] += 1
+            position = match.end()
+        if position < len(text):
+            pieces.append(self._convert(text[position:], code))
+        return "".join(pieces)
+
+    def _pattern(self, code: str) -> re.Pattern[str] | None:
+        if code not in self._patterns:
+            keys = sorted(self.tables[code], key=len, reverse=True)
+            self._patterns[code] = re.compile("|".join(map(re.escape, keys))) if keys else None
+        return self._patterns[code]
+
+    def _rule_at(self, text: str, start: int, depth: int) -> tuple[str, int, bool]:
+        """Resolve the rule opening at ``start``: (display, end, is_markup)."""
+        position = start + 2
+        inner: list[str] = []
+        while True:
+            match = _MARK.search(text, position)
+            if match is None:
+                break
+            inner.append(text[position : match.start()])
+            if match.group() == "-{":
+                if depth >= MAX_DEPTH:
+                    inner.append("-{")
+                    position = match.end()
+                    continue
+                display, position, _ = self._rule_at(text, match.start(), depth + 1)
+                inner.append(display)
+                continue
+            position = match.end()
+            written = "".join(inner)
+            rule = self.parse(written)
+            self._apply(rule, f"-{{{written}}}-")
+            return self._display(rule), position, True
+        # Unclosed: the opening stays, the rest converts as text.
+        inner.append(text[position:])
+        return "-{" + self.auto_convert("".join(inner), self.target), len(text), False
+
+    # -- rules -------------------------------------------------------------
+
+    def parse(self, written: str, flags_text: str | None = None) -> Rule:
+        """Parse the inside of ``-{...}-`` (MediaWiki's flag and rule syntax)."""
+        text = written
+        flags: dict[str, bool] = {}
+        if flags_text is None and "|" in text:
+            flags_text, text = text.split("|", 1)
+        variant_codes: set[str] = set()
+        for flag in (flags_text or "").split(";"):
+            flag = flag.strip()
+            if flag in _FLAGS:
+                flags[flag] = True
+            elif (code := self.validate_variant(flag)) is not None:
+                flags[code] = True
+                variant_codes.add(code)
+        variant_flags: frozenset[str] = frozenset()
+        if not flags:
+            flags = {"S": True}
+        elif "R" in flags:
+            flags = {"R": True}
+        elif "N" in flags:
+            flags = {"N": True}
+        elif "-" in flags:
+            flags = {"-": True}
+        elif len(flags) == 1 and "T" in flags:
+            flags["H"] = True
+        elif "H" in flags:
+            flags = {"+": True, "H": True} | {f: True for f in ("T", "D") if f in flags}
+        else:
+            if "A" in flags:
+                flags["+"] = True
+                flags["S"] = True
+            if "D" in flags:
+                flags.pop("S", None)
+            if variant_codes:
+                variant_flags = frozenset(variant_codes)
+                flags = {}
+        rule = Rule(flags, variant_flags, text)
+        if rule.variant_flags:
+            chosen = next((c for c in (self.target, *self._fallbacks(self.target)) if c in rule.variant_flags), None)
+            if chosen is not None:
+                rule.rules = self.auto_convert(rule.rules, chosen)
+            rule.flags = {"R": True}
+        if "R" not in rule.flags and "N" not in rule.flags:
+            self._parse_rules(rule)
+        if not rule.bidtable and not rule.unidtable:
+            if "+" in rule.flags or "-" in rule.flags:
+                if rule.rules:
+                    rule.bidtable = dict.fromkeys(self.codes, rule.rules)
+            elif "N" not in rule.flags and "T" not in rule.flags:
+                rule.flags = {"R": True}
+        return rule
+
+    def _fallbacks(self, code: str) -> tuple[str, ...]:
+        return self.fallbacks.get(code, ())
+
+    def _parse_rules(self, rule: Rule) -> None:
+        protected = _ENTITY.sub("\\1\x01", rule.rules.replace("=&gt;", "=>"))
+        for choice in (c.replace("\x01", ";") for c in self._separator.split(protected)):
+            parts = choice.split(":", 1)
+            if len(parts) != 2:
+                continue
+            to = parts[1].strip()
+            head = parts[0].strip()
+            one_way = head.split("=>", 1)
+            code = self.validate_variant(head)
+            if len(one_way) == 1 and to and code:
+                rule.bidtable[code] = to
+            elif len(one_way) == 2:
+                source = one_way[0].strip()
+                code = self.validate_variant(one_way[1])
+                if source and code:
+                    rule.unidtable.setdefault(code, {})[source] = to
+            if code is None:
+                # An unknown variant: MediaWiki drops the whole rule.
+                rule.bidtable, rule.unidtable = {}, {}
+                break
+
+    def _text_in(self, rule: Rule, codes: Iterable[str]) -> str | None:
+        return next((rule.bidtable[c] for c in codes if c in rule.bidtable), None)
+
+    def _converted_string(self, rule: Rule, code: str) -> str:
+        if not rule.bidtable and not rule.unidtable:
+            return rule.rules
+        shown = self._text_in(rule, (code,))
+        if shown is None:
+            shown = self._text_in(rule, self._fallbacks(code))
+        if shown is None and code in rule.unidtable:
+            shown = next(iter(rule.unidtable[code].values()))
+        if shown is None:
+            # MediaWiki shows an error here; termloc shows the rule's first form.
+            values = [*rule.bidtable.values(), *(v for t in rule.unidtable.values() for v in t.values())]
+            shown = values[0]
+        return shown
+
+    def _description(self, rule: Rule) -> str:
+        parts = [f"{self.names.get(code, code)}：{text}；" for code, text in rule.bidtable.items()]
+        for code, pairs in rule.unidtable.items():
+            parts += [f"{source}⇒{self.names.get(code, code)}：{to}；" for source, to in pairs.items()]
+        return "".join(parts)
+
+    def _display(self, rule: Rule) -> str:
+        display = ""
+        for flag in rule.flags:
+            if flag == "R":
+                display = rule.rules
+            elif flag == "N":
+                display = self._variant_name(rule.rules.strip())
+            elif flag == "D":
+                display = self._description(rule)
+            elif flag in ("H", "-", "+"):
+                display = ""
+            elif flag == "S":
+                display = self._converted_string(rule, self.target)
+            elif flag == "T":
+                display = ""
+        return display
+
+    def _variant_name(self, code: str) -> str:
+        """A variant's MediaWiki name, or any language's own name (Babel's CLDR)."""
+        known = self.validate_variant(code)
+        if known is not None:
+            return self.names[known]
+        from babel import Locale, UnknownLocaleError
+
+        try:
+            locale = Locale.parse(_MEDIAWIKI_CODES.get(code.lower(), code), sep="-")
+        except (ValueError, TypeError, UnknownLocaleError):
+            return ""
+        return locale.get_display_name() or ""
+
+    def _conversion_table(self, rule: Rule) -> dict[str, dict[str, str]]:
+        """Rule → {variant: {from: to}} (MediaWiki's generateConvTable)."""
+        table: dict[str, dict[str, str]] = {}
+        if not rule.bidtable and not rule.unidtable:
+            return table
+        bidtable = dict(rule.bidtable)
+        marked: list[str] = []
+        for code in self.codes:
+            if code not in bidtable:
+                found = self._text_in_table(bidtable, self._fallbacks(code))
+                if found:
+                    bidtable[code] = found
+            if code in bidtable:
+                for other in marked:
+                    if self.levels[code] == "bidirectional":
+                        table.setdefault(code, {})[bidtable[other]] = bidtable[code]
+                    if self.levels[other] == "bidirectional":
+                        table.setdefault(other, {})[bidtable[code]] = bidtable[other]
+                marked.append(code)
+            if self.levels[code] != "disable" and code in rule.unidtable:
+                table[code] = {**table.get(code, {}), **rule.unidtable[code]}
+        return table
+
+    @staticmethod
+    def _text_in_table(table: dict[str, str], codes: Sequence[str]) -> str | None:
+        return next((table[c] for c in codes if c in table), None)
+
+    def _apply(self, rule: Rule, written: str) -> None:
+        if "T" in rule.flags:
+            self.title = self._title(rule)
+        self.fired.append(written)
+        action = "add" if "+" in rule.flags else "remove" if "-" in rule.flags else None
+        if action is None:
+            return
+        for code, pairs in self._conversion_table(rule).items():
+            table = self.tables[code]
+            for source, to in pairs.items():
+                if action == "add":
+                    table[source] = to
+                else:
+                    table.pop(source, None)
+            self._patterns.pop(code, None)
+
+    def _title(self, rule: Rule) -> str | None:
+        if self.target == SOURCE_VIEW:
+            if SOURCE_VIEW in rule.bidtable:
+                return rule.bidtable[SOURCE_VIEW]
+            return None
+        if not rule.bidtable and not rule.unidtable:
+            return rule.rules
+        return self._converted_string(rule, self.target)
+
+
+def _mediawiki_order(variants: Sequence[Variant]) -> list[str]:
+    """MediaWiki's order: the script variants, then the regional ones by code."""
+    codes = [v.mediawiki_code for v in variants]
+    return sorted(codes, key=lambda code: (code not in ("zh-hans", "zh-hant"), code))

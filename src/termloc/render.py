@@ -1,0 +1,360 @@
+"""An article rendered into one variant, with a report of what happened.
+
+`render` converts a `Document` block by block with one markup resolver per
+variant (so document rules and ``-{H|...}-`` rules carry through the whole
+article), optionally annotates the first mention of each person and place
+with its native form, and counts glossary terms, rules and any characters
+left in the wrong script. `to_markdown` and `to_text` write the result;
+`termloc.site` writes HTML.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from termloc.convert import DEFAULT_GLOSSARY, Converter, _Default
+from termloc.document import Block, Document, Infobox, InfoboxItem, ListItem
+from termloc.glossary.model import Entry, Glossary, Row
+from termloc.punctuation import convert_quotes
+from termloc.script import CharTables, char_tables
+from termloc.variants import Variant, VariantRegistry
+
+__all__ = ["FORMATS", "Leftover", "Rendering", "TermIndex", "render", "to_markdown", "to_text"]
+
+FORMATS = ("md", "txt", "html")
+
+#: The languages whose forms a term card shows, and annotations may cite.
+FOREIGN_TAGS = ("ko", "ko-KP", "ru", "en")
+
+
+@dataclass(frozen=True)
+class Leftover:
+    """A character in the wrong script for the variant, outside markup."""
+
+    char: str
+    line: int
+    context: str
+
+
+@dataclass
+class Rendering:
+    """One variant of a document: converted text and the report."""
+
+    variant: Variant
+    document: Document
+    title: str
+    blocks: list[Block]
+    infoboxes: list[Infobox]
+    terms: Counter[str] = field(default_factory=Counter)
+    rules: Counter[str] = field(default_factory=Counter)
+    markup: list[str] = field(default_factory=list)
+    leftovers: list[Leftover] = field(default_factory=list)
+    annotations: list[str] = field(default_factory=list)
+    #: Native forms inserted by annotation → their language tag (for HTML).
+    native: dict[str, str] = field(default_factory=dict)
+    #: The glossary's forms in this variant (for marking terms in HTML).
+    index: TermIndex | None = None
+
+    @property
+    def tag(self) -> str:
+        """The variant's tag (``zh-TW``), which names its output files."""
+        return self.variant.tag
+
+    def report(self) -> str:
+        """The render report, a few lines for people."""
+        lines = [
+            f"{self.tag}: {sum(self.terms.values())} glossary terms applied ({len(self.terms)} entries), "
+            f"{sum(self.rules.values())} rule replacements, {len(self.markup)} markup blocks, "
+            f"{len(self.annotations)} annotations, {len(self.leftovers)} wrong-script characters"
+        ]
+        lines += [f"  rule {rule} ×{count}" for rule, count in sorted(self.rules.items())]
+        lines += [f"  markup {written}" for written in self.markup]
+        lines += [
+            f"  {self.document.path}:{left.line}: {left.char!r} is not {self.variant.script} script: …{left.context}…"
+            for left in self.leftovers
+        ]
+        return "\n".join(lines)
+
+
+class TermIndex:
+    """The glossary's output forms for one variant, found in converted text."""
+
+    def __init__(self, glossary: Glossary, variant: Variant, tables: CharTables) -> None:
+        self.forms: dict[str, tuple[Entry, Row]] = {}
+        for entry in glossary.entries:
+            for row in entry.rows:
+                form = row.chinese_form(variant, tables, name=entry.is_name)
+                if form is not None and len(form.text) > 1 and not form.text.isascii():
+                    self.forms.setdefault(form.text, (entry, row))
+        keys = sorted(self.forms, key=len, reverse=True)
+        self.pattern = re.compile("|".join(map(re.escape, keys))) if keys else None
+
+    def find(self, text: str) -> Iterator[tuple[re.Match[str], Entry, Row]]:
+        """Each glossary form in ``text``, leftmost-longest."""
+        if self.pattern is None:
+            return
+        for match in self.pattern.finditer(text):
+            entry, row = self.forms[match.group()]
+            yield match, entry, row
+
+
+def render(
+    document: Document,
+    variant: Variant,
+    registry: VariantRegistry,
+    glossary: Glossary,
+    *,
+    paths: Sequence[str | Path] | _Default | None = DEFAULT_GLOSSARY,
+    groups: Sequence[str] | None = None,
+    annotate: bool = False,
+) -> Rendering:
+    """``document`` in ``variant``, with its report.
+
+    ``glossary`` is the loaded glossary at ``paths`` (restricted to
+    ``groups``), used for term marks and annotations.
+    """
+    tables = char_tables()
+    converter = Converter(variant.tag, glossary=paths, groups=groups, punctuation="keep", registry=registry)
+    resolver = converter.markup(document.rules)
+    quotes = variant.quotes
+    index = TermIndex(glossary, variant, tables)
+    wrong = _wrong_script(tables, variant)
+    out = Rendering(variant, document, "", [], [], index=index)
+
+    def convert(text: str, line: int, *, body: bool = True) -> str:
+        resolved = resolver.convert(text)
+        converted = convert_quotes(resolved.text, quotes) if quotes else resolved.text
+        literal = [False] * len(converted)
+        for start, end in resolved.literals:
+            literal[start:end] = [True] * (end - start)
+        for i, char in enumerate(converted):
+            if char in wrong and not literal[i]:
+                out.leftovers.append(Leftover(char, line, converted[max(0, i - 8) : i + 8]))
+        if body:
+            for _, entry, _ in index.find(converted):
+                out.terms[entry.id] += 1
+        return converted
+
+    out.title = convert(document.title, 1, body=False)
+    out.infoboxes = [_convert_infobox(box, lambda t: convert(t, 1)) for box in document.infoboxes]
+    for block in document.blocks:
+        if block.kind == "code":
+            out.blocks.append(block)
+        elif block.kind == "list":
+            items = tuple(ListItem(convert(i.text, i.line), i.number, i.line) for i in block.items)
+            out.blocks.append(Block("list", items=items, ordered=block.ordered, line=block.line))
+        else:
+            out.blocks.append(Block(block.kind, convert(block.text, block.line), block.level, line=block.line))
+    if resolver.title:
+        out.title = resolver.title
+    out.rules = resolver.hits
+    out.markup = resolver.fired[len(document.rules) :]
+    if annotate:
+        _annotate(out, index, glossary, registry, tables, converter)
+    return out
+
+
+def _convert_infobox(box: Infobox, convert: Callable[[str], str]) -> Infobox:
+    missions = tuple(
+        InfoboxItem(
+            item.text if item.lang else convert(item.text), item.lang, convert(item.label) if item.label else None
+        )
+        for item in box.missions
+    )
+    return Infobox(
+        section=box.section,
+        title=convert(box.title),
+        parties=tuple(convert(p) for p in box.parties),
+        map=convert(box.map) if box.map else None,
+        missions_label=convert(box.missions_label) if box.missions_label else None,
+        missions=missions,
+        images=tuple(convert(i) for i in box.images),
+    )
+
+
+def _wrong_script(tables: CharTables, variant: Variant) -> frozenset[str]:
+    """Characters that exist only in the other script (鲜 for Hant, 鮮 for Hans).
+
+    A regional form the variant's OpenCC config writes on purpose (Taiwan's
+    秘, Hong Kong's 温) is not wrong.
+    """
+    from termloc.dictionary import stock_config
+
+    if variant.script == "Hans":
+        return frozenset(char for char, options in tables.ts.items() if char not in options)
+    config = stock_config(str(variant.opencc_config)).read_text(encoding="utf-8")
+    regional: set[str] = set()
+    for name, table in (("TWVariants", tables.tw), ("HKVariants", tables.hk)):
+        if f'"{name}.ocd2"' in config:
+            regional.update(char for options in table.values() for char in options)
+    return frozenset(char for char, options in tables.st.items() if char not in options and char not in regional)
+
+
+# -- annotation ----------------------------------------------------------------
+
+
+def _language_name(origin: str, glossary: Glossary, variant: Variant, tables: CharTables, convert: Converter) -> str:
+    """The name of ``origin``'s language as ``variant`` writes it."""
+    from babel import Locale
+
+    locale = Locale(Locale.parse(origin, sep="-").language)
+    for entry in glossary.entries:
+        if entry.kind != "language":
+            continue
+        row = entry.rows[0]
+        if row.forms.get("en") == locale.english_name and origin in row.forms:
+            form = row.chinese_form(variant, tables, name=False)
+            if form is not None:
+                return form.text
+    name = locale.get_language_name(Locale.parse(variant.babel_locale)) or origin
+    return convert.convert(name)
+
+
+def _annotate(
+    out: Rendering,
+    index: TermIndex,
+    glossary: Glossary,
+    registry: VariantRegistry,
+    tables: CharTables,
+    converter: Converter,
+) -> None:
+    """At the first mention of each person or place, add its native form."""
+    seen: set[str] = set()
+
+    def annotate(text: str) -> str:
+        pieces: list[str] = []
+        position = 0
+        for match, entry, row in index.find(text):
+            if entry.id in seen or not entry.is_name or not entry.origin:
+                continue
+            seen.add(entry.id)
+            native = row.forms.get(entry.origin) or entry.rows[0].forms.get(entry.origin)
+            if native is None or text.startswith("(", match.end()) or text.startswith("（", match.end()):
+                continue
+            language = _language_name(entry.origin, glossary, out.variant, tables, converter)
+            pieces.append(text[position : match.end()])
+            pieces.append(f"({language}:{native})")
+            out.annotations.append(f"{match.group()}({language}:{native})")
+            out.native[native] = entry.origin
+            position = match.end()
+        pieces.append(text[position:])
+        return "".join(pieces)
+
+    for i, block in enumerate(out.blocks):
+        if block.kind == "paragraph":
+            out.blocks[i] = Block("paragraph", annotate(block.text), line=block.line)
+
+
+# -- writers ---------------------------------------------------------------------
+
+
+def bcp47(variant: Variant) -> str:
+    """The full BCP 47 tag of a variant (``zh-Hant-TW``)."""
+    parts = variant.tag.split("-")
+    if len(parts) == 2 and len(parts[1]) == 2 and variant.script not in ("Kore",):
+        return f"{parts[0]}-{variant.script}-{parts[1]}"
+    return variant.tag
+
+
+def _yaml_value(text: str) -> str:
+    import json
+
+    return json.dumps(text, ensure_ascii=False)
+
+
+def to_markdown(rendering: Rendering) -> str:
+    """The rendering as Markdown with front matter."""
+    doc = rendering.document
+    meta = [("title", rendering.title), ("lang", bcp47(rendering.variant)), ("variant", rendering.tag)]
+    meta += [
+        (k, v) for k, v in (("source", doc.source), ("licence", doc.licence), ("attribution", doc.attribution)) if v
+    ]
+    lines = ["---", *(f"{key}: {_yaml_value(value)}" for key, value in meta), "---", "", f"# {rendering.title}", ""]
+    boxes = {box.section: box for box in rendering.infoboxes}
+    if "lead" in boxes:
+        lines += [*_infobox_markdown(boxes["lead"]), ""]
+    for source, block in zip(doc.blocks, rendering.blocks, strict=True):
+        if block.kind == "heading":
+            lines += [f"{'#' * block.level} {block.text}", ""]
+            if source.text in boxes:
+                lines += [*_infobox_markdown(boxes[source.text]), ""]
+        elif block.kind == "paragraph":
+            lines += [block.text, ""]
+        elif block.kind == "list":
+            lines += [f"{item.number}. {item.text}" if block.ordered else f"- {item.text}" for item in block.items]
+            lines.append("")
+        else:
+            lines += ["```", block.text.rstrip("\n"), "```", ""]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _infobox_lines(box: Infobox) -> list[tuple[str, str]]:
+    rows = [("", " / ".join(box.parties))] if box.parties else []
+    if box.missions:
+        missions = " · ".join(f"{i.label}:{i.text}" if i.label else i.text for i in box.missions)
+        rows.append((box.missions_label or "", missions))
+    rows += [("", image) for image in box.images]
+    return rows
+
+
+def _infobox_markdown(box: Infobox) -> list[str]:
+    lines = [f"> **{box.title}**", ">"]
+    lines += [f"> {label}：{value}  " if label else f"> {value}  " for label, value in _infobox_lines(box)]
+    return lines
+
+
+def to_text(rendering: Rendering) -> str:
+    """The rendering as plain text (Markdown syntax removed)."""
+    doc = rendering.document
+    lines = [rendering.title, "", *(_plain(line) for line in _text_infobox(rendering, "lead"))]
+    for source, block in zip(doc.blocks, rendering.blocks, strict=True):
+        if block.kind == "heading":
+            if lines[-1]:
+                lines.append("")
+            lines += [_plain(block.text), ""]
+            lines += [_plain(line) for line in _text_infobox(rendering, source.text)]
+        elif block.kind == "paragraph":
+            lines += [_plain(block.text), ""]
+        elif block.kind == "list":
+            lines += [
+                f"{item.number}. {_plain(item.text)}" if block.ordered else f"• {_plain(item.text)}"
+                for item in block.items
+            ]
+            lines.append("")
+        else:
+            lines += [block.text.rstrip("\n"), ""]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _text_infobox(rendering: Rendering, section: str) -> list[str]:
+    box = next((b for b in rendering.infoboxes if b.section == section), None)
+    if box is None:
+        return []
+    return [
+        f"【{box.title}】",
+        *(f"  {label}：{value}" if label else f"  {value}" for label, value in _infobox_lines(box)),
+        "",
+    ]
+
+
+def _plain(markdown: str) -> str:
+    """Inline Markdown as plain text."""
+    from markdown_it import MarkdownIt
+
+    if not re.search(r"[*_`\[\]<>&\\!]", markdown):
+        return markdown
+    tokens = MarkdownIt("commonmark").parseInline(markdown)
+    children = (tokens[0].children or []) if tokens else []
+    out: list[str] = []
+    for token in children:
+        if token.type in ("text", "code_inline"):
+            out.append(token.content)
+        elif token.type in ("softbreak", "hardbreak"):
+            out.append("\n")
+        elif token.type == "image":
+            out.append(token.content)
+    return "".join(out)

@@ -1,0 +1,295 @@
+"""A small static website: one HTML page per variant, and an index.
+
+Each page declares its language (``<html lang="zh-Hant-TW">``), marks Korean
+and Russian text with ``lang``, links the same article in every other variant
+(named in its own script), and marks glossary terms so that hovering or
+focusing one shows the term's forms in the other variants and languages. One
+inline stylesheet, CJK fonts in the variant's order, no script and no
+external request. Every piece of text is escaped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from html import escape
+
+from termloc.document import Block, Infobox, InfoboxItem
+from termloc.glossary.model import Entry, Glossary, Row
+from termloc.render import FOREIGN_TAGS, Rendering, TermIndex, bcp47
+from termloc.script import char_tables
+from termloc.variants import Variant, VariantRegistry
+
+__all__ = ["index_page", "page"]
+
+_HANGUL = "\u1100-\u11ff\u3130-\u318f\uac00-\ud7af"
+_CYRILLIC = "\u0400-\u04ff"
+_INLINE = re.compile(
+    rf"(?P<ref>\[\d+\])"
+    rf"|(?P<ko>[{_HANGUL}]+(?:[ \-][{_HANGUL}]+)*)"
+    rf"|(?P<ru>[{_CYRILLIC}]+(?:[ \-][{_CYRILLIC}]+)*)"
+)
+
+_STYLE = """
+:root { --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; --accent: #0b62b8; --paper: #fff; --card: #f6f8fa; }
+html { font-family: FONTS, sans-serif; color: var(--ink); background: var(--paper); line-height: 1.8; }
+body { margin: 0; }
+main { max-width: 46rem; margin: 0 auto; padding: 1rem 1.25rem 3rem; }
+:lang(ko) { font-family: "Noto Sans CJK KR", "Source Han Sans K", "Apple SD Gothic Neo", "Malgun Gothic", sans-serif; }
+:lang(ru), :lang(en) { font-family: "Noto Sans", "Segoe UI", "Helvetica Neue", Arial, sans-serif; }
+nav.variants { border-bottom: 1px solid var(--line); background: var(--card); }
+nav.variants ul { display: flex; flex-wrap: wrap; gap: .25rem .9rem; list-style: none; margin: 0 auto;
+  padding: .5rem 1.25rem; max-width: 46rem; font-size: .9rem; }
+nav.variants a { color: var(--accent); text-decoration: none; }
+nav.variants a[aria-current="page"] { color: var(--ink); font-weight: 600; border-bottom: 2px solid var(--accent); }
+h1 { font-size: 1.8rem; line-height: 1.3; margin: 1.5rem 0 1rem; }
+h2 { font-size: 1.35rem; border-bottom: 1px solid var(--line); padding-bottom: .2rem; margin-top: 2rem; }
+h3 { font-size: 1.1rem; margin-top: 1.5rem; }
+aside.infobox { float: right; clear: right; width: 15rem; margin: 0 0 1rem 1.25rem; padding: .6rem .8rem;
+  font-size: .85rem; background: var(--card); border: 1px solid var(--line); border-radius: 6px; line-height: 1.6; }
+aside.infobox h2 { font-size: 1rem; margin: 0 0 .4rem; border: 0; text-align: center; }
+aside.infobox p { margin: .3rem 0; }
+@media (max-width: 40rem) { aside.infobox { float: none; width: auto; margin: 0 0 1rem; } }
+.term { border-bottom: 1px dotted var(--muted); position: relative; cursor: help; }
+.term:focus { outline: 2px solid var(--accent); outline-offset: 1px; }
+.term-card { display: none; position: absolute; left: 0; top: 1.6em; z-index: 10; min-width: 13rem; max-width: 20rem;
+  padding: .5rem .7rem; background: var(--paper); border: 1px solid var(--line); border-radius: 6px;
+  box-shadow: 0 4px 14px rgba(0,0,0,.12); font-size: .8rem; line-height: 1.5; white-space: normal; }
+.term:hover .term-card, .term:focus .term-card, .term:focus-within .term-card {
+  display: grid; grid-template-columns: auto 1fr; gap: .1rem .7rem; }
+.term-name { color: var(--muted); }
+sup.ref a { color: var(--accent); text-decoration: none; font-size: .75em; }
+ol.references { font-size: .9rem; }
+ol.references li:target { background: #fff8c5; }
+footer { max-width: 46rem; margin: 0 auto; padding: 1rem 1.25rem 2rem; color: var(--muted); font-size: .8rem;
+  border-top: 1px solid var(--line); }
+"""
+
+
+def _css(variant: Variant | None) -> str:
+    fonts = ", ".join(f'"{f}"' if " " in f else f for f in (variant.fonts if variant else ()))
+    return _STYLE.replace("FONTS, ", f"{fonts}, " if fonts else "")
+
+
+class _Writer:
+    """HTML for one rendering: blocks, inline text, term cards."""
+
+    def __init__(self, rendering: Rendering, registry: VariantRegistry, index: TermIndex, ko_kp: frozenset[str]):
+        self.rendering = rendering
+        self.registry = registry
+        self.index = index
+        self.ko_kp = ko_kp
+        self.references: set[int] = set()
+        self.tables = char_tables()
+
+    def inline(self, markdown: str) -> str:
+        """Inline Markdown as HTML, with terms, languages and references marked."""
+        from markdown_it import MarkdownIt
+
+        tokens = MarkdownIt("commonmark").parseInline(markdown)
+        parts: list[str] = []
+        for token in (tokens[0].children or []) if tokens else []:
+            if token.type == "text":
+                parts.append(self.text(token.content))
+            elif token.type == "code_inline":
+                parts.append(f"<code>{escape(token.content)}</code>")
+            elif token.type in ("softbreak", "hardbreak"):
+                parts.append("<br>" if token.type == "hardbreak" else "\n")
+            elif token.type in ("em_open", "em_close", "strong_open", "strong_close"):
+                tag = "em" if token.type.startswith("em") else "strong"
+                parts.append(f"<{'/' if token.type.endswith('close') else ''}{tag}>")
+            elif token.type == "link_open":
+                href = str(token.attrGet("href") or "")
+                parts.append(f'<a href="{escape(href)}">' if href.startswith(("http://", "https://", "#")) else "<a>")
+            elif token.type == "link_close":
+                parts.append("</a>")
+            else:
+                parts.append(escape(token.content))
+        return "".join(parts)
+
+    def text(self, text: str) -> str:
+        """Plain text as HTML: terms carry cards; Korean and Russian carry lang."""
+        out: list[str] = []
+        position = 0
+        terms = {m.start(): (m, entry, row) for m, entry, row in self.index.find(text)}
+        i = 0
+        while i < len(text):
+            if i in terms:
+                match, entry, row = terms[i]
+                out.append(self.plain(text[position:i]))
+                out.append(self.term(match.group(), entry, row))
+                i = position = match.end()
+                continue
+            inline = _INLINE.match(text, i)
+            if inline is None:
+                i += 1
+                continue
+            out.append(self.plain(text[position:i]))
+            found = inline.group()
+            if inline.lastgroup == "ref" and int(found[1:-1]) in self.references:
+                number = found[1:-1]
+                out.append(f'<sup class="ref"><a href="#ref-{number}">{escape(found)}</a></sup>')
+            elif inline.lastgroup == "ko":
+                lang = self.rendering.native.get(found) or (
+                    "ko-KP" if any(w in self.ko_kp for w in re.split(r"[ \-]", found)) else "ko"
+                )
+                out.append(f'<span lang="{lang}">{escape(found)}</span>')
+            elif inline.lastgroup == "ru":
+                out.append(f'<span lang="ru">{escape(found)}</span>')
+            else:
+                out.append(escape(found))
+            i = position = inline.end()
+        out.append(self.plain(text[position:]))
+        return "".join(out)
+
+    def plain(self, text: str) -> str:
+        return escape(text, quote=False)
+
+    def term(self, shown: str, entry: Entry, row: Row) -> str:
+        rows = []
+        for tag in ("zh-CN", "zh-TW", "zh-HK", *FOREIGN_TAGS):
+            if tag not in self.registry or tag == self.rendering.tag:
+                continue
+            variant = self.registry[tag]
+            if variant.is_chinese:
+                form = row.chinese_form(variant, self.tables, name=entry.is_name)
+                text = form.text if form else None
+            else:
+                text = row.forms.get(tag)
+            if text:
+                lang = bcp47(variant)
+                rows.append(
+                    f'<span class="term-name" lang="{lang}">{escape(variant.name)}</span>'
+                    f'<span class="term-form" lang="{lang}">{escape(text)}</span>'
+                )
+        card = f'<span class="term-card" role="tooltip">{"".join(rows)}</span>' if rows else ""
+        return f'<span class="term" data-entry="{escape(entry.id)}" tabindex="0">{self.text_only(shown)}{card}</span>'
+
+    def text_only(self, text: str) -> str:
+        return escape(text, quote=False)
+
+    def infobox(self, box: Infobox) -> str:
+        parts = [f'<aside class="infobox"><h2>{self.inline(box.title)}</h2>']
+        if box.parties:
+            parts.append(f"<p>{' / '.join(self.inline(p) for p in box.parties)}</p>")
+        if box.map:
+            parts.append(f'<p class="map">{self.inline(box.map)}</p>')
+        if box.missions:
+            items = "".join(f"<li>{self.mission(item)}</li>" for item in box.missions)
+            parts.append(f"<p>{self.inline(box.missions_label or '')}</p><ul>{items}</ul>")
+        parts += [f'<p class="caption">{self.inline(image)}</p>' for image in box.images]
+        parts.append("</aside>")
+        return "".join(parts)
+
+    def mission(self, item: InfoboxItem) -> str:
+        label = f"{self.inline(item.label)}:" if item.label else ""
+        if item.lang:
+            return f'{label}<span lang="{escape(item.lang)}">{escape(item.text)}</span>'
+        return label + self.inline(item.text)
+
+    def blocks(self) -> str:
+        rendering = self.rendering
+        boxes = {box.section: box for box in rendering.infoboxes}
+        last_ordered = max((i for i, b in enumerate(rendering.blocks) if b.kind == "list" and b.ordered), default=-1)
+        if last_ordered >= 0:
+            self.references = {item.number or 0 for item in rendering.blocks[last_ordered].items}
+        html: list[str] = []
+        if "lead" in boxes:
+            html.append(self.infobox(boxes["lead"]))
+        for number, (source, block) in enumerate(zip(rendering.document.blocks, rendering.blocks, strict=True)):
+            html.append(self.block(block, number == last_ordered))
+            if block.kind == "heading" and source.text in boxes:
+                html.append(self.infobox(boxes[source.text]))
+        return "\n".join(html)
+
+    @staticmethod
+    def anchor(number: int | None) -> str:
+        return f' id="ref-{number}"'
+
+    def block(self, block: Block, references: bool) -> str:
+        if block.kind == "heading":
+            return f"<h{block.level}>{self.inline(block.text)}</h{block.level}>"
+        if block.kind == "paragraph":
+            return f"<p>{self.inline(block.text)}</p>"
+        if block.kind == "code":
+            return f"<pre><code>{escape(block.text)}</code></pre>"
+        if not block.ordered:
+            return "<ul>" + "".join(f"<li>{self.inline(i.text)}</li>" for i in block.items) + "</ul>"
+        start = block.items[0].number if block.items else 1
+        attrs = ' class="references"' if references else ""
+        items = "".join(
+            f'<li{self.anchor(i.number) if references else ""} value="{i.number}">{self.inline(i.text)}</li>'
+            for i in block.items
+        )
+        return f'<ol{attrs} start="{start}">{items}</ol>'
+
+
+def _ko_kp_only(index: TermIndex) -> frozenset[str]:
+    """North Korean spellings that differ from the South's (로씨야, not 러시아)."""
+    forms: set[str] = set()
+    for _, row in index.forms.values():
+        north, south = row.forms.get("ko-KP"), row.forms.get("ko")
+        if north and north != south:
+            forms.update(re.split(r"[ \-]", north))
+    return frozenset(forms)
+
+
+def _switcher(current: str | None, renderings: Sequence[Rendering], label: str) -> str:
+    links = []
+    for other in renderings:
+        lang = bcp47(other.variant)
+        current_attr = ' aria-current="page"' if other.tag == current else ""
+        links.append(
+            f'<li><a href="{escape(other.tag)}.html" hreflang="{lang}" lang="{lang}"{current_attr}>'
+            f"{escape(other.variant.name)}</a></li>"
+        )
+    return f'<nav class="variants" aria-label="{escape(label)}"><ul>{"".join(links)}</ul></nav>'
+
+
+def _footer(rendering: Rendering) -> str:
+    doc = rendering.document
+    parts = []
+    if doc.attribution:
+        parts.append(escape(doc.attribution))
+    if doc.source:
+        parts.append(f'<a href="{escape(doc.source)}">{escape(doc.source)}</a>')
+    if doc.licence:
+        parts.append(escape(doc.licence))
+    parts.append(f"Converted to {escape(rendering.variant.english_name)} by termloc.")
+    return "<footer>" + "<br>".join(parts) + "</footer>"
+
+
+def page(rendering: Rendering, renderings: Sequence[Rendering], registry: VariantRegistry) -> str:
+    """The HTML page of one rendering, linking the others."""
+    lang = bcp47(rendering.variant)
+    index = rendering.index or TermIndex(Glossary(), rendering.variant, char_tables())
+    writer = _Writer(rendering, registry, index, _ko_kp_only(index))
+    alternates = "".join(
+        f'<link rel="alternate" hreflang="{bcp47(r.variant)}" href="{escape(r.tag)}.html">' for r in renderings
+    )
+    return (
+        f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{escape(rendering.title)}</title>\n{alternates}\n<style>{_css(rendering.variant)}</style>\n</head>\n<body>\n"
+        f"{_switcher(rendering.tag, renderings, rendering.variant.name)}\n"
+        f"<main>\n<article>\n<h1>{writer.inline(rendering.title)}</h1>\n{writer.blocks()}\n</article>\n</main>\n"
+        f"{_footer(rendering)}\n</body>\n</html>\n"
+    )
+
+
+def index_page(renderings: Sequence[Rendering]) -> str:
+    """The site's index: the article's title in each variant, linked."""
+    items = "".join(
+        f'<li lang="{bcp47(r.variant)}"><a href="{escape(r.tag)}.html" hreflang="{bcp47(r.variant)}">'
+        f"{escape(r.variant.name)}</a> — {escape(r.title)}</li>"
+        for r in renderings
+    )
+    title = renderings[0].document.title if renderings else "termloc"
+    lang = renderings[0].document.source_language if renderings else "zh"
+    return (
+        f'<!DOCTYPE html>\n<html lang="{escape(lang)}">\n<head>\n'
+        f'<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{escape(title)}</title>\n<style>{_css(None)}</style>\n</head>\n<body>\n"
+        f"{_switcher(None, renderings, title)}\n"
+        f"<main>\n<h1>{escape(title)}</h1>\n<ul>{items}</ul>\n</main>\n</body>\n</html>\n"
+    )

@@ -1,0 +1,188 @@
+"""Rendering the real article into every variant: text, structure, report, files."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from termloc import load_variants
+from termloc.cli import main
+from termloc.document import load_document, parse_document
+from termloc.glossary import load_glossary
+from termloc.render import Rendering, render, to_markdown, to_text
+from termloc.site import index_page, page
+
+from .conftest import GLOSSARY, ROOT
+
+SOURCE = ROOT / "articles" / "dprk-russia-relations.md"
+REGISTRY = load_variants()
+CHINESE = [v.tag for v in REGISTRY.chinese]
+
+
+@cache
+def rendering(tag: str, annotate: bool = False) -> Rendering:
+    glossary, problems = load_glossary([GLOSSARY])
+    assert not problems
+    return render(load_document(SOURCE), REGISTRY[tag], REGISTRY, glossary, annotate=annotate)
+
+
+@pytest.mark.parametrize("tag", CHINESE)
+def test_no_character_of_the_wrong_script_is_left(tag: str) -> None:
+    result = rendering(tag)
+    assert result.leftovers == [], result.report()
+    assert "0 wrong-script characters" in result.report()
+
+
+@pytest.mark.parametrize(
+    ("tag", "title", "present", "absent"),
+    [
+        ("zh-CN", "朝鲜—俄罗斯关系", ["斯大林", "普京", "承认朝鲜存在两个国家", "逆朝鲜统一"], ["北韓", "樸成哲"]),
+        (
+            "zh-TW",
+            "北韓—俄羅斯關係",
+            ["史達林", "普丁", "承認朝鮮存在兩個國家", "逆朝鮮統一行動", "朴成哲"],
+            ["北韓存在", "逆北韓"],
+        ),
+        (
+            "zh-HK",
+            "北韓—俄羅斯關係",
+            ["史太林", "普京", "承認朝鮮存在兩個國家", "逆朝鮮統一行動"],
+            ["北韓存在", "普丁"],
+        ),
+        ("zh-Hans", "朝鲜—俄罗斯关系", ["斯大林", "普京"], ["俄羅斯"]),
+    ],
+)
+def test_names_and_document_rules(tag: str, title: str, present: list[str], absent: list[str]) -> None:
+    result = rendering(tag)
+    body = to_markdown(result)
+    assert result.title == title
+    for text in present:
+        assert text in body, text
+    for text in absent:
+        assert text not in body, text
+
+
+def test_document_rules_are_reported_as_fired() -> None:
+    assert rendering("zh-TW").rules == {"朝鲜存在两个国家 → 朝鮮存在兩個國家": 1, "逆朝鲜统一 → 逆朝鮮統一": 1}
+    assert sum(rendering("zh-TW").terms.values()) > 300
+
+
+def test_markdown_keeps_the_structure() -> None:
+    text = to_markdown(rendering("zh-TW"))
+    assert text.startswith('---\ntitle: "北韓—俄羅斯關係"\nlang: "zh-Hant-TW"\n')
+    assert "\n# 北韓—俄羅斯關係\n" in text
+    for heading in ("\n## 歷史\n", "\n### 北韓-蘇聯關係\n", "\n## 參考文獻\n"):
+        assert heading in text
+    assert re.findall(r"^(\d+)\. ", text, re.MULTILINE) == [str(n) for n in range(1, 36)]
+    assert "> **北韓-俄羅斯關係**" in text
+
+
+def test_plain_text_has_no_markdown() -> None:
+    text = to_text(rendering("zh-HK"))
+    assert text.splitlines()[0] == "北韓—俄羅斯關係"
+    assert "##" not in text
+    assert "**" not in text
+    assert "\n\n\n" not in text
+    assert "35. First North Korean troops come under fire in Kursk Oblast" in text
+
+
+def test_annotate_first_mentions() -> None:
+    cn = to_markdown(rendering("zh-CN", annotate=True))
+    tw = to_markdown(rendering("zh-TW", annotate=True))
+    assert cn.count("金正恩(朝鲜语:김정은)") == 1
+    assert tw.count("金正恩(韓語:김정은)") == 1
+    assert "斯大林(俄语:Сталин)" in cn
+    assert "史達林(俄語:Сталин)" in tw
+    # only the first mention
+    assert cn.index("斯大林(俄语:Сталин)") == cn.index("斯大林", cn.index("\n# "))
+    assert rendering("zh-CN", annotate=True).annotations
+
+
+def test_html_page() -> None:
+    renderings = [rendering(tag) for tag in CHINESE]
+    html = page(rendering("zh-TW"), renderings, REGISTRY)
+    assert '<html lang="zh-Hant-TW">' in html
+    for tag in CHINESE:
+        assert f'href="{tag}.html"' in html
+    assert 'aria-current="page">臺灣正體</a>' in html
+    assert '<span lang="ru">Российско-северокорейские отношения</span>' in html
+    assert '<span lang="ko-KP">조선민주주의인민공화국-로씨야 관계</span>' in html
+    assert '<span lang="ko">북한-러시아 관계</span>' in html
+    assert 'data-entry="vladimir-putin"' in html
+    assert re.search(
+        r'<span class="term-name" lang="ko">[^<]+</span><span class="term-form" lang="ko">푸틴</span>', html
+    )
+    assert '<sup class="ref"><a href="#ref-14">[14]</a></sup>' in html
+    assert 'id="ref-14"' in html
+    assert (
+        "http"
+        not in re.sub(r'<a href="https?://[^"]*">|<footer>.*</footer>', "", html, flags=re.DOTALL).split("<main>")[0]
+    )
+    assert "<script" not in html
+    index = index_page(renderings)
+    assert index.count("<li lang=") == len(CHINESE)
+
+
+def test_html_escapes_everything(tmp_path: Path) -> None:
+    text = (
+        "---\ntitle: 朝鲜<script>alert(1)</script>\nsource_language: zh\n---\n\n"
+        "普京说<script>alert(2)</script>&amp; <b>x</b>\n"
+    )
+    glossary, _ = load_glossary([GLOSSARY])
+    result = render(parse_document(text), REGISTRY["zh-TW"], REGISTRY, glossary)
+    html = page(result, [result], REGISTRY)
+    assert "<script" not in html
+    assert "&lt;script&gt;alert(2)&lt;/script&gt;" in html
+    assert "&lt;b&gt;x&lt;/b&gt;" in html
+    assert "<title>北韓&lt;script&gt;alert(1)&lt;/script&gt;</title>" in html
+
+
+def test_cli_renders_every_variant_in_every_format(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert main(["render", "--all", "--out-dir", str(out)]) == 0
+    names = sorted(p.name for p in out.iterdir())
+    assert names == sorted(["index.html", *(f"{tag}.{fmt}" for tag in CHINESE for fmt in ("md", "txt", "html"))])
+    assert "wrote 25 files" in capsys.readouterr().out
+    assert (out / "zh-TW.md").read_text(encoding="utf-8") == to_markdown(rendering("zh-TW"))
+
+
+def test_cli_render_one_variant(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert main(["render", str(SOURCE), "--to", "zh-hk", "--format", "txt"]) == 0
+    assert capsys.readouterr().out == to_text(rendering("zh-HK"))
+    target = tmp_path / "a.html"
+    assert main(["render", "--to", "zh-Hant-TW", "-o", str(target), "--report"]) == 0
+    assert target.read_text(encoding="utf-8").startswith('<!DOCTYPE html>\n<html lang="zh-Hant-TW">')
+    assert "zh-TW: " in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("argv", "code", "message"),
+    [
+        (["render", "--to", "zh-XX"], 2, "zh-XX"),
+        (["render", "--to", "ko"], 2, "not a Chinese variant"),
+        (["render", "--to", "zh-TW,zh-HK"], 2, "--out-dir"),
+        (["render"], 2, "--to VARIANT"),
+        (["render", "missing.md", "--to", "zh-TW"], 1, "missing.md"),
+    ],
+)
+def test_cli_render_errors(capsys: pytest.CaptureFixture[str], argv: list[str], code: int, message: str) -> None:
+    assert main(argv) == code
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert message in err
+    assert err.count("\n") == 1
+
+
+def test_cli_render_bad_article_writes_nothing(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    bad = tmp_path / "bad.md"
+    bad.write_text("---\ntitle: x\nsource_language: zh\nauthor: me\n---\n", encoding="utf-8")
+    before = bad.read_bytes()
+    assert main(["render", str(bad), "--all", "--out-dir", str(tmp_path / "site")]) == 1
+    assert capsys.readouterr().err == f"termloc: {bad}:4: unknown front-matter key 'author'; known: " + (
+        "title, source_language, source, retrieved, licence, attribution, glossary, rules, infoboxes\n"
+    )
+    assert not (tmp_path / "site").exists()
+    assert bad.read_bytes() == before
