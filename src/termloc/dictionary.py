@@ -33,7 +33,7 @@ from termloc.variants import Variant, VariantRegistry
 __all__ = ["FORMAT", "compiled_config", "glossary_digest", "stock_config"]
 
 #: Bumped whenever the layout or meaning of compiled files changes.
-FORMAT = "termloc-compiled-11"
+FORMAT = "termloc-compiled-12"
 
 
 def _opencc() -> tuple[Path, Path, str]:
@@ -130,11 +130,28 @@ def rewrite_config(stock: dict[str, Any], table: Mapping[str, str], merger: _Mer
     chain = config["conversion_chain"]
     chain[0]["dict"] = merger.merge(chain[0]["dict"], "glossary", table)
     # A later stage sees the glossary's output as a segment of its own: an
-    # identity entry for each output keeps the stage from rewriting it.
-    protect = {out: out for out in set(table.values())}
+    # identity entry keeps the stage from rewriting it. Only outputs the
+    # stage would change need one (支持 → 支援 in s2twp's Taiwan phrases); the
+    # others are left out, so the stage keeps its stock dictionary and speed.
+    outputs = sorted(set(table.values()))
     for stage in chain[1:]:
-        stage["dict"] = merger.merge(stage["dict"], "protect", protect)
+        changed = _changed_by(stage, outputs, merger.folder)
+        if changed:
+            stage["dict"] = merger.merge(stage["dict"], "protect", {out: out for out in changed})
     return config
+
+
+def _changed_by(stage: dict[str, Any], texts: Sequence[str], folder: Path) -> list[str]:
+    """The ``texts`` that one conversion stage, run alone, would change."""
+    import opencc
+
+    path = folder / f"stage-{len(list(folder.glob('stage-*.json')))}.json"
+    path.write_text(json.dumps({"name": "one stage", "conversion_chain": [stage]}), encoding="utf-8")
+    try:
+        converter = opencc.OpenCC(str(path))
+        return [text for text in texts if converter.convert(text) != text]
+    finally:
+        path.unlink()
 
 
 def _write_dictionary(table: Mapping[str, str], target: Path) -> None:
