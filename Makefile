@@ -7,7 +7,7 @@ OUT    ?= out
 
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all render test lint typecheck pytest browser bench clean
+.PHONY: all render test lint typecheck pytest tools bench clean
 
 all: render
 
@@ -29,14 +29,19 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-# Debian's Chromium for the HTML tests, installed when missing.
-browser:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  echo "installing Debian's chromium for the browser tests"; \
+# Debian's Chromium (the HTML tests) and gettext (msgfmt --check on the
+# catalogs), installed when missing.
+tools:
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v msgfmt >/dev/null 2>&1 || missing="$$missing gettext"; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian's$$missing for the tests"; \
 	  $(SUDO) apt-get update -qq && \
-	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
 
-pytest: $(STAMP) browser
+pytest: $(STAMP) tools
 	$(BIN)/pytest -q tests README.md --doctest-glob=README.md
 
 test: lint typecheck pytest

@@ -81,7 +81,7 @@ def cmd_render(args: argparse.Namespace) -> int:
     from termloc.document import load_document
     from termloc.files import write_atomic
     from termloc.glossary import load_glossary
-    from termloc.render import FORMATS, render, to_markdown, to_text
+    from termloc.render import FORMATS, render, render_translation, to_markdown, to_text
     from termloc.site import index_page, page
     from termloc.variants import load_variants
 
@@ -92,9 +92,6 @@ def cmd_render(args: argparse.Namespace) -> int:
         tags = [registry.normalise(tag) for value in args.to for tag in value.split(",") if tag.strip()]
     else:
         raise UsageError("say which variants: --to VARIANT[,VARIANT...] or --all")
-    for tag in tags:
-        if not registry[tag].is_chinese:
-            raise UsageError(f"{tag!r} is not a Chinese variant; render targets are the Chinese variants")
     if args.output and args.out_dir:
         raise UsageError("give -o FILE or --out-dir DIR, not both")
     if args.format:
@@ -118,12 +115,31 @@ def cmd_render(args: argparse.Namespace) -> int:
         raise GlossaryError(problems)
     if groups:
         glossary = glossary.select(groups)
-    renderings = [
-        render(
-            document, registry[tag], registry, glossary, paths=paths, groups=groups, annotate=args.annotate == "first"
-        )
-        for tag in tags
-    ]
+    renderings = []
+    for tag in tags:
+        variant = registry[tag]
+        catalog = _catalog_translations(args, document, variant)
+        if variant.is_chinese:
+            annotate = args.annotate == "first"
+            renderings.append(
+                render(
+                    document,
+                    variant,
+                    registry,
+                    glossary,
+                    paths=paths,
+                    groups=groups,
+                    annotate=annotate,
+                    reviewed=catalog,
+                )
+            )
+        elif catalog is None:
+            raise UsageError(
+                f"{tag!r} is not a Chinese variant and has no catalog for {document.name}; "
+                f"run 'termloc po update --locale {tag}' and translate it"
+            )
+        else:
+            renderings.append(render_translation(document, variant, registry, catalog, groups))
     outputs: dict[Path | None, str] = {}
     for fmt in formats:
         for rendering in renderings:
@@ -158,6 +174,19 @@ def cmd_render(args: argparse.Namespace) -> int:
     elif args.out_dir:
         _out(f"wrote {len(outputs)} files to {args.out_dir} ({len(tags)} variants × {', '.join(formats)})")
     return 0
+
+
+def _catalog_translations(args: argparse.Namespace, document: Any, variant: Any) -> dict[str, str] | None:
+    """Confirmed translations (msgid → text) of the variant's catalog, if it has one."""
+    from termloc.cli_po import catalogs_dir
+    from termloc.po import catalog_path, read_catalog, translation_of
+
+    path = catalog_path(catalogs_dir(args), variant, document.name)
+    if not path.is_file():
+        return None
+    catalog = read_catalog(path, variant.babel_locale)
+    found = {str(m.id): translation_of(m) for m in catalog if m.id}
+    return {key: text for key, text in found.items() if text is not None}
 
 
 def _load(args: argparse.Namespace) -> Any:
@@ -289,8 +318,15 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument(
         "--report", action="store_true", help="print terms applied, rules fired and wrong-script leftovers"
     )
+    render.add_argument(
+        "--locales-dir", metavar="DIR", help="catalog folder for translated locales (default: ./locales)"
+    )
     _add_glossary_options(render)
     render.set_defaults(run=cmd_render)
+
+    from termloc.cli_po import add_po_commands
+
+    add_po_commands(commands, _Parser)
 
     glossary = commands.add_parser("glossary", help="validate and inspect the glossary")
     glossary_commands = glossary.add_subparsers(dest="glossary_command", metavar="COMMAND", parser_class=_Parser)

@@ -83,11 +83,11 @@ class Infobox:
 
     def texts(self) -> list[str]:
         """Every Chinese text of the box, for conversion and checks."""
-        texts = [self.title, *self.parties, *self.images]
+        texts = [self.title, *self.parties]
         texts += [t for t in (self.map, self.missions_label) if t]
-        texts += [item.text for item in self.missions if item.lang is None]
-        texts += [item.label for item in self.missions if item.label]
-        return texts
+        for item in self.missions:
+            texts += [t for t in (None if item.lang else item.text, item.label) if t]
+        return texts + list(self.images)
 
 
 @dataclass(frozen=True)

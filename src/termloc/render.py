@@ -12,20 +12,24 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from termloc.convert import DEFAULT_GLOSSARY, Converter, _Default
 from termloc.document import Block, Document, Infobox, InfoboxItem, ListItem
 from termloc.glossary.model import Entry, Glossary, Row
+from termloc.po import SourceKeys
 from termloc.punctuation import convert_quotes
 from termloc.script import CharTables, char_tables
+from termloc.segment import split_sentences
 from termloc.variants import Variant, VariantRegistry
 
-__all__ = ["FORMATS", "Leftover", "Rendering", "TermIndex", "render", "to_markdown", "to_text"]
+__all__ = ["FORMATS", "Leftover", "Rendering", "TermIndex", "render", "render_translation", "to_markdown", "to_text"]
 
 FORMATS = ("md", "txt", "html")
+
+SOURCE_NOTE = "zh-Hans"
 
 #: The languages whose forms a term card shows, and annotations may cite.
 FOREIGN_TAGS = ("ko", "ko-KP", "ru", "en")
@@ -58,6 +62,11 @@ class Rendering:
     native: dict[str, str] = field(default_factory=dict)
     #: The glossary's forms in this variant (for marking terms in HTML).
     index: TermIndex | None = None
+    #: Units taken from a catalog (reviewed or translated), and units of a
+    #: translation that fell back to the source.
+    from_catalog: int = 0
+    fallbacks: int = 0
+    units: int = 0
 
     @property
     def tag(self) -> str:
@@ -66,11 +75,18 @@ class Rendering:
 
     def report(self) -> str:
         """The render report, a few lines for people."""
+        if not self.variant.is_chinese:
+            return (
+                f"{self.tag}: {self.from_catalog} of {self.units} units translated, "
+                f"{self.fallbacks} fell back to the source ({SOURCE_NOTE})"
+            )
         lines = [
             f"{self.tag}: {sum(self.terms.values())} glossary terms applied ({len(self.terms)} entries), "
             f"{sum(self.rules.values())} rule replacements, {len(self.markup)} markup blocks, "
             f"{len(self.annotations)} annotations, {len(self.leftovers)} wrong-script characters"
         ]
+        if self.from_catalog:
+            lines.append(f"  {self.from_catalog} units as reviewed in the {self.tag} catalog")
         lines += [f"  rule {rule} ×{count}" for rule, count in sorted(self.rules.items())]
         lines += [f"  markup {written}" for written in self.markup]
         lines += [
@@ -111,11 +127,14 @@ def render(
     paths: Sequence[str | Path] | _Default | None = DEFAULT_GLOSSARY,
     groups: Sequence[str] | None = None,
     annotate: bool = False,
+    reviewed: Mapping[str, str] | None = None,
 ) -> Rendering:
     """``document`` in ``variant``, with its report.
 
     ``glossary`` is the loaded glossary at ``paths`` (restricted to
-    ``groups``), used for term marks and annotations.
+    ``groups``), used for term marks and annotations. ``reviewed`` maps a
+    unit's msgid to a reviewer's text (a review catalog), which replaces
+    termloc's conversion of that unit.
     """
     tables = char_tables()
     converter = Converter(variant.tag, glossary=paths, groups=groups, punctuation="keep", registry=registry)
@@ -125,8 +144,15 @@ def render(
     wrong = _wrong_script(tables, variant)
     out = Rendering(variant, document, "", [], [], index=index)
 
+    keys = SourceKeys(document, registry, list(groups) if groups else None) if reviewed else None
+
     def convert(text: str, line: int, *, body: bool = True) -> str:
         resolved = resolver.convert(text)
+        if keys is not None and reviewed is not None:
+            key = keys(text)
+            if key in reviewed:
+                out.from_catalog += 1
+                return _keep_space(text, reviewed[key])
         converted = convert_quotes(resolved.text, quotes) if quotes else resolved.text
         literal = [False] * len(converted)
         for start, end in resolved.literals:
@@ -147,6 +173,9 @@ def render(
         elif block.kind == "list":
             items = tuple(ListItem(convert(i.text, i.line), i.number, i.line) for i in block.items)
             out.blocks.append(Block("list", items=items, ordered=block.ordered, line=block.line))
+        elif block.kind == "paragraph" and reviewed:
+            text = "".join(convert(s, block.line) for s in split_sentences(block.text))
+            out.blocks.append(Block("paragraph", text, line=block.line))
         else:
             out.blocks.append(Block(block.kind, convert(block.text, block.line), block.level, line=block.line))
     if resolver.title:
@@ -155,6 +184,56 @@ def render(
     out.markup = resolver.fired[len(document.rules) :]
     if annotate:
         _annotate(out, index, glossary, registry, tables, converter)
+    return out
+
+
+def _keep_space(original: str, text: str) -> str:
+    """``text`` with the white space around ``original``."""
+    stripped = original.strip()
+    if not stripped:
+        return original
+    start = original.index(stripped)
+    return original[:start] + text + original[start + len(stripped) :]
+
+
+def render_translation(
+    document: Document,
+    variant: Variant,
+    registry: VariantRegistry,
+    translations: Mapping[str, str],
+    groups: Sequence[str] | None = None,
+) -> Rendering:
+    """``document`` in a translated locale (ko-KP, ru ...) from its catalog.
+
+    ``translations`` maps msgid to translation (confirmed ones only); a unit
+    without one falls back to its zh-Hans source text.
+    """
+    keys = SourceKeys(document, registry, list(groups) if groups else None)
+    out = Rendering(variant, document, "", [], [])
+    joiner = "" if variant.is_chinese else " "
+
+    def translate(text: str) -> str:
+        key = keys(text)
+        out.units += 1
+        if key in translations:
+            out.from_catalog += 1
+            return translations[key]
+        out.fallbacks += 1
+        return key
+
+    out.title = translate(document.title)
+    out.infoboxes = [_convert_infobox(box, translate) for box in document.infoboxes]
+    for block in document.blocks:
+        if block.kind == "code":
+            out.blocks.append(block)
+        elif block.kind == "list":
+            items = tuple(ListItem(translate(i.text), i.number, i.line) for i in block.items)
+            out.blocks.append(Block("list", items=items, ordered=block.ordered, line=block.line))
+        elif block.kind == "paragraph":
+            text = joiner.join(translate(s) for s in split_sentences(block.text) if s.strip())
+            out.blocks.append(Block("paragraph", text, line=block.line))
+        else:
+            out.blocks.append(Block(block.kind, translate(block.text), block.level, line=block.line))
     return out
 
 

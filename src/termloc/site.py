@@ -24,11 +24,16 @@ __all__ = ["index_page", "page"]
 
 _HANGUL = "\u1100-\u11ff\u3130-\u318f\uac00-\ud7af"
 _CYRILLIC = "\u0400-\u04ff"
-_INLINE = re.compile(
+_HAN = "\u3400-\u9fff\uf900-\ufaff"
+_FOREIGN = (
     rf"(?P<ref>\[\d+\])"
     rf"|(?P<ko>[{_HANGUL}]+(?:[ \-][{_HANGUL}]+)*)"
     rf"|(?P<ru>[{_CYRILLIC}]+(?:[ \-][{_CYRILLIC}]+)*)"
 )
+#: In a Chinese page: references, Korean and Russian.
+_INLINE = re.compile(_FOREIGN)
+#: In a translated page: Chinese too (an untranslated unit, a quoted original).
+_INLINE_TRANSLATED = re.compile(_FOREIGN + rf"|(?P<zh>[{_HAN}][{_HAN}\d，。、；：？！“”‘’《》（）·,.:;()%]*)")
 
 _STYLE = """
 :root { --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; --accent: #0b62b8; --paper: #fff; --card: #f6f8fa; }
@@ -81,6 +86,7 @@ class _Writer:
         self.ko_kp = ko_kp
         self.references: set[int] = set()
         self.tables = char_tables()
+        self.inline_pattern = _INLINE if rendering.variant.is_chinese else _INLINE_TRANSLATED
 
     def inline(self, markdown: str) -> str:
         """Inline Markdown as HTML, with terms, languages and references marked."""
@@ -120,7 +126,7 @@ class _Writer:
                 out.append(self.term(match.group(), entry, row))
                 i = position = match.end()
                 continue
-            inline = _INLINE.match(text, i)
+            inline = self.inline_pattern.match(text, i)
             if inline is None:
                 i += 1
                 continue
@@ -129,13 +135,16 @@ class _Writer:
             if inline.lastgroup == "ref" and int(found[1:-1]) in self.references:
                 number = found[1:-1]
                 out.append(f'<sup class="ref"><a href="#ref-{number}">{escape(found)}</a></sup>')
-            elif inline.lastgroup == "ko":
+            elif inline.lastgroup == "ko" and not self.rendering.tag.startswith("ko"):
                 lang = self.rendering.native.get(found) or (
                     "ko-KP" if any(w in self.ko_kp for w in re.split(r"[ \-]", found)) else "ko"
                 )
                 out.append(f'<span lang="{lang}">{escape(found)}</span>')
-            elif inline.lastgroup == "ru":
+            elif inline.lastgroup == "ru" and not self.rendering.tag.startswith("ru"):
                 out.append(f'<span lang="ru">{escape(found)}</span>')
+            elif inline.lastgroup == "zh" and not self.rendering.variant.is_chinese:
+                # Chinese in a translated page: an untranslated unit, or a quoted original.
+                out.append(f'<span lang="zh">{escape(found)}</span>')
             else:
                 out.append(escape(found))
             i = position = inline.end()

@@ -1,0 +1,200 @@
+"""``termloc po ...``: the translator workflow on the command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from termloc.errors import GlossaryError, InputError
+
+__all__ = ["add_po_commands", "catalogs_dir"]
+
+
+def catalogs_dir(args: argparse.Namespace) -> Path:
+    """Where catalogs live: ``--locales-dir``, else ``./locales``, else termloc's own."""
+    from termloc import resources
+
+    if getattr(args, "locales_dir", None):
+        return Path(args.locales_dir)
+    here = Path("locales")
+    return here if here.is_dir() else resources.locales_dir()
+
+
+def _setup(args: argparse.Namespace) -> tuple[Any, Any, Any, list[str] | None]:
+    """(document, glossary, registry, groups) for a po command."""
+    from termloc import resources
+    from termloc.cli import _groups
+    from termloc.document import load_document
+    from termloc.glossary import load_glossary
+    from termloc.variants import load_variants
+
+    registry = load_variants()
+    document = load_document(Path(args.article) if args.article else resources.default_article())
+    glossary, problems = load_glossary([resources.glossary_dir()])
+    if problems:
+        raise GlossaryError(problems)
+    groups = _groups(args) or (list(document.groups) if document.groups else None)
+    if groups:
+        glossary = glossary.select(groups)
+    return document, glossary, registry, groups
+
+
+def _locales(args: argparse.Namespace, registry: Any) -> list[Any]:
+    from termloc.po import check_locale
+
+    return [check_locale(tag, registry) for value in args.locale for tag in value.split(",") if tag.strip()]
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    """``termloc po extract``: the article's template catalog."""
+    from termloc.cli import _out
+    from termloc.po import extract, template_path, write_catalog
+
+    document, glossary, registry, groups = _setup(args)
+    catalog = extract(document, glossary, registry, groups)
+    target = Path(args.output) if args.output else template_path(catalogs_dir(args), document.name)
+    write_catalog(target, catalog)
+    _out(f"wrote {len(catalog)} messages to {target}")
+    return 0
+
+
+def cmd_update(args: argparse.Namespace) -> int:
+    """``termloc po update``: create or merge catalogs from the template."""
+    from termloc.cli import _out
+    from termloc.po import catalog_path, read_catalog, template_path, update, write_catalog
+
+    document, _, registry, groups = _setup(args)
+    variants = _locales(args, registry)
+    folder = catalogs_dir(args)
+    pot = template_path(folder, document.name)
+    if not pot.is_file():
+        raise InputError(pot, "no template; run 'termloc po extract' first")
+    template = read_catalog(pot)
+    for variant in variants:
+        path = catalog_path(folder, variant, document.name)
+        prefill = None
+        if variant.is_chinese:
+
+            def prefill(variant: Any = variant) -> dict[str, str]:
+                return _conversions(document, variant, registry, groups)
+
+        catalog, result = update(template, path, variant, prefill)
+        write_catalog(path, catalog)
+        how = "created" if result.created else "updated"
+        extra = f", {result.prefilled} pre-filled for review (fuzzy)" if variant.is_chinese else ""
+        _out(
+            f"{how} {path}: {len(catalog)} messages, {result.new} new, {result.fuzzy} fuzzy with their previous "
+            f"source, {result.obsolete} obsolete{extra}"
+        )
+    return 0
+
+
+def _conversions(document: Any, variant: Any, registry: Any, groups: list[str] | None) -> dict[str, str]:
+    """msgid → termloc's conversion of the unit into a Chinese variant."""
+    from termloc.convert import Converter
+    from termloc.po import SourceKeys, walk
+    from termloc.punctuation import convert_quotes
+
+    keys = SourceKeys(document, registry, groups)
+    resolver = Converter(variant.tag, groups=groups, punctuation="keep", registry=registry).markup(document.rules)
+    found: dict[str, str] = {}
+    for _, text, _ in walk(document):
+        converted = resolver.convert(text).text.strip()
+        if variant.quotes:
+            converted = convert_quotes(converted, variant.quotes)
+        found.setdefault(keys(text), converted)
+    return found
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """``termloc po check``: terminology, numbers and markers of the translations."""
+    from termloc.checks import check_catalog
+    from termloc.cli import _out
+    from termloc.po import catalog_path, read_catalog
+    from termloc.script import char_tables
+
+    document, glossary, registry, _ = _setup(args)
+    findings = []
+    variants = _locales(args, registry)
+    for variant in variants:
+        path = catalog_path(catalogs_dir(args), variant, document.name)
+        catalog = read_catalog(path, variant.babel_locale)
+        findings += check_catalog(catalog, path, variant, glossary, registry, char_tables())
+    errors = [f for f in findings if f.severity == "error"]
+    if args.json:
+        _out(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2))
+    else:
+        for finding in findings:
+            sys.stdout.write(f"{finding}\n")
+        notes = len(findings) - len(errors)
+        _out(f"{len(errors)} errors, {notes} fuzzy messages not checked")
+    return 1 if errors else 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    """``termloc po stats``: how far each catalog is."""
+    from termloc import resources
+    from termloc.cli import _out
+    from termloc.document import load_document
+    from termloc.po import catalog_path, read_catalog, stats
+    from termloc.variants import load_variants
+
+    registry = load_variants()
+    document = load_document(Path(args.article) if args.article else resources.default_article())
+    folder = catalogs_dir(args)
+    variants = (
+        _locales(args, registry)
+        if args.locale
+        else [v for v in registry.values() if catalog_path(folder, v, document.name).is_file()]
+    )
+    rows = [stats(read_catalog(catalog_path(folder, v, document.name), v.babel_locale), v.tag) for v in variants]
+    if args.json:
+        _out(json.dumps([r.as_dict() for r in rows], ensure_ascii=False, indent=2))
+        return 0
+    if not rows:
+        _out(f"no catalogs for {document.name} in {folder}; run 'termloc po update --locale TAG'")
+        return 0
+    _out(f"{'locale':<8} {'units':>5} {'translated':>10} {'fuzzy':>5} {'untranslated':>12} {'words':>6} {'done':>6}")
+    for r in rows:
+        counts = f"{r.units:>5} {r.translated:>10} {r.fuzzy:>5} {r.untranslated:>12} {r.words:>6}"
+        _out(f"{r.locale:<8} {counts} {r.percent:>5.1f}%")
+    return 0
+
+
+def add_po_commands(commands: Any, parser_class: type[argparse.ArgumentParser]) -> None:
+    """Add ``po extract|update|check|stats`` to the top-level subcommands."""
+    from termloc.cli import _add_glossary_options
+
+    po = commands.add_parser("po", help="the translator workflow: PO catalogs, checks, statistics")
+    sub = po.add_subparsers(dest="po_command", metavar="COMMAND", parser_class=parser_class)
+    sub.required = True
+
+    def common(parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("article", nargs="?", help="the article (default: termloc's own)")
+        parser.add_argument("--locales-dir", metavar="DIR", help="catalog folder (default: ./locales)")
+
+    extract = sub.add_parser("extract", help="write the template (locales/<article>.pot)")
+    common(extract)
+    extract.add_argument("-o", "--output", metavar="POT", help="write the template here instead")
+    _add_glossary_options(extract)
+    extract.set_defaults(run=cmd_extract)
+
+    update = sub.add_parser("update", help="create or merge a locale's catalog from the template")
+    common(update)
+    update.add_argument("--locale", action="append", required=True, metavar="TAG", help="ko, ko-KP, ru, en, zh-TW ...")
+    update.set_defaults(run=cmd_update)
+
+    check = sub.add_parser("check", help="check translations against the glossary")
+    common(check)
+    check.add_argument("--locale", action="append", required=True, metavar="TAG", help="the catalogs to check")
+    check.add_argument("--json", action="store_true", help="print JSON")
+    check.set_defaults(run=cmd_check)
+
+    stats = sub.add_parser("stats", help="units, translated, fuzzy, words per catalog")
+    common(stats)
+    stats.add_argument("--locale", action="append", metavar="TAG", help="only these (default: every catalog)")
+    stats.add_argument("--json", action="store_true", help="print JSON")
+    stats.set_defaults(run=cmd_stats)

@@ -1,0 +1,372 @@
+"""The translator workflow: an article as PO catalogs, written and merged by Babel.
+
+- `extract` makes the template: one message per translation unit (a sentence,
+  a heading, a list item, an infobox line, the title), its ``msgid`` the
+  unit's zh-Hans rendering (one script for every translator), the original
+  and the glossary's forms for each term in extracted comments, and the
+  article and line as its location.
+- `update` creates or merges a locale's catalog with Babel: changed units
+  come back fuzzy with their old translation (``#| msgid``), removed ones
+  become obsolete (``#~``); nothing a translator wrote is dropped. Chinese
+  variants get review catalogs, pre-filled with termloc's conversion and
+  marked fuzzy; a reviewed (non-fuzzy) entry overrides the conversion of
+  that unit in every later render.
+- `stats` counts, `termloc.checks` checks, `translate` applies a catalog.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from babel.messages.catalog import Catalog, Message
+
+from termloc.convert import Converter
+from termloc.document import Block, Document
+from termloc.errors import InputError, UsageError
+from termloc.glossary.model import Glossary
+from termloc.segment import split_sentences
+from termloc.variants import Variant, VariantRegistry
+
+if TYPE_CHECKING:
+    from termloc.render import TermIndex
+
+__all__ = [
+    "SOURCE_VARIANT",
+    "CatalogStats",
+    "Unit",
+    "catalog_path",
+    "extract",
+    "read_catalog",
+    "source_index",
+    "stats",
+    "template_path",
+    "term_comments",
+    "translation_of",
+    "units",
+    "update",
+    "write_catalog",
+]
+
+#: The variant every msgid is written in.
+SOURCE_VARIANT = "zh-Hans"
+
+#: The locales a term comment lists, in order.
+COMMENT_TAGS = ("ko", "ko-KP", "ru", "en", "zh-TW", "zh-HK")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One translation unit of a document."""
+
+    msgid: str
+    original: str
+    line: int
+    kind: str
+
+
+def segments(block: Block) -> list[str]:
+    """The units of a block as written: sentences of a paragraph, else the whole text."""
+    if block.kind == "paragraph":
+        return split_sentences(block.text)
+    return [block.text]
+
+
+class SourceKeys:
+    """The msgid of each unit: its zh-Hans rendering, document rules applied.
+
+    Walk the document in order (title, infoboxes, blocks) with one instance,
+    as extraction does, so inline rules carry the same way.
+    """
+
+    def __init__(self, document: Document, registry: VariantRegistry, groups: list[str] | None) -> None:
+        converter = Converter(SOURCE_VARIANT, groups=groups, registry=registry)
+        self._resolver = converter.markup(document.rules)
+        self._quotes = converter.variant.quotes
+
+    def __call__(self, text: str) -> str:
+        return self._resolver.convert(text).text.strip()
+
+
+def units(document: Document, registry: VariantRegistry, groups: list[str] | None = None) -> list[Unit]:
+    """Every translation unit of ``document``, in order."""
+    key = SourceKeys(document, registry, groups)
+    found = [Unit(key(text), text.strip(), line, kind) for kind, text, line in walk(document)]
+    return [unit for unit in found if unit.msgid]
+
+
+def term_comments(msgid: str, glossary: Glossary, registry: VariantRegistry) -> list[str]:
+    """``普京 [vladimir-putin]: ko 푸틴 · ko-KP 뿌찐 · ru Путин · ...`` for each term of ``msgid``."""
+    from termloc.script import char_tables
+
+    tables = char_tables()
+    index = source_index(glossary, registry)
+    comments: list[str] = []
+    seen: set[str] = set()
+    for match, entry, row in index.find(msgid):
+        if match.group() in seen:
+            continue
+        seen.add(match.group())
+        forms = []
+        for tag in COMMENT_TAGS:
+            if tag not in registry:
+                continue
+            variant = registry[tag]
+            if variant.is_chinese:
+                form = row.chinese_form(variant, tables, name=entry.is_name)
+                text = form.text if form else None
+            else:
+                text = row.forms.get(tag)
+            if text:
+                forms.append(f"{tag} {text}")
+        if forms:
+            comments.append(f"{match.group()} [{entry.id}]: {' · '.join(forms)}")
+    return comments
+
+
+_INDEXES: dict[int, tuple[Glossary, TermIndex]] = {}
+
+
+def source_index(glossary: Glossary, registry: VariantRegistry) -> TermIndex:
+    """The glossary's zh-Hans forms, to find terms in msgids (built once per glossary)."""
+    from termloc.render import TermIndex
+    from termloc.script import char_tables
+
+    known = _INDEXES.get(id(glossary))
+    if known is None or known[0] is not glossary:
+        known = (glossary, TermIndex(glossary, registry[SOURCE_VARIANT], char_tables()))
+        _INDEXES[id(glossary)] = known
+    return known[1]
+
+
+def extract(document: Document, glossary: Glossary, registry: VariantRegistry, groups: list[str] | None) -> Catalog:
+    """The template catalog (POT) of ``document``."""
+    catalog = Catalog(
+        domain=document.name,
+        project=f"termloc: {document.name}",
+        version="1",
+        copyright_holder=None,
+        charset="utf-8",
+        fuzzy=False,
+        header_comment=(
+            f"# Translation template for {document.title} ({Path(document.path).name}).\n"
+            f"# {document.licence or ''} {document.attribution or ''}".rstrip()
+        ),
+    )
+    location = Path(document.path).name
+    for unit in units(document, registry, groups):
+        comments = [f"{unit.kind}; original: {unit.original}" if unit.original != unit.msgid else unit.kind]
+        comments += term_comments(unit.msgid, glossary, registry)
+        catalog.add(unit.msgid, locations=[(location, unit.line)], auto_comments=comments)
+    return catalog
+
+
+# -- files ---------------------------------------------------------------------
+
+
+def template_path(folder: Path, domain: str) -> Path:
+    """``<folder>/<domain>.pot``."""
+    return folder / f"{domain}.pot"
+
+
+def catalog_path(folder: Path, variant: Variant, domain: str) -> Path:
+    """``<folder>/<ll_CC>/LC_MESSAGES/<domain>.po`` (``ko_KP``, ``zh_Hant_TW``)."""
+    return folder / variant.babel_locale / "LC_MESSAGES" / f"{domain}.po"
+
+
+def read_catalog(path: Path, locale: str | None = None) -> Catalog:
+    """A PO or POT file; `InputError` with the line for a broken one."""
+    from babel.messages.pofile import PoFileError, read_po
+
+    if not path.is_file():
+        raise InputError(path, "no such catalog")
+    try:
+        with path.open("rb") as stream:
+            catalog = read_po(stream, locale=locale, abort_invalid=True)
+    except PoFileError as err:
+        line = getattr(err, "lineno", None)
+        raise InputError(path, f"not a valid PO file: {err}", line) from None
+    except (UnicodeDecodeError, ValueError) as err:
+        raise InputError(path, f"not a valid PO file: {err}") from None
+    for message in [*catalog, *catalog.obsolete.values()]:
+        _restore_previous(message)
+    return catalog
+
+
+def _restore_previous(message: Message) -> None:
+    """Babel reads ``#| msgid "..."`` as a translator comment: make it the previous msgid again."""
+    from babel.messages.pofile import denormalize
+
+    previous = [c for c in message.user_comments if c.startswith("| ")]
+    if not previous or not previous[0].startswith("| msgid "):
+        return
+    parts = [previous[0][len("| msgid ") :]]
+    parts += [c[2:] for c in previous[1:] if c[2:].startswith('"')]
+    message.previous_id = [denormalize("\n".join(parts))]
+    message.user_comments = [c for c in message.user_comments if not c.startswith("| ")]
+
+
+def write_catalog(path: Path, catalog: Catalog) -> None:
+    """Write ``catalog`` atomically, with previous msgids and obsolete entries."""
+    from babel.messages.pofile import write_po
+
+    from termloc.files import write_atomic
+
+    buffer = io.BytesIO()
+    # No wrapping: a glossary hint stays on one comment line (Babel wraps comments at 76 otherwise).
+    write_po(buffer, catalog, width=1_000_000, include_previous=True, sort_output=False)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, buffer.getvalue().decode("utf-8"))
+
+
+# -- update ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class UpdateResult:
+    """What `update` did to a catalog."""
+
+    path: Path
+    created: bool
+    new: int
+    fuzzy: int
+    obsolete: int
+    prefilled: int
+
+
+def update(
+    template: Catalog,
+    path: Path,
+    variant: Variant,
+    prefill: Callable[[], dict[str, str]] | None = None,
+) -> tuple[Catalog, UpdateResult]:
+    """Create or merge the catalog at ``path`` for ``variant`` from ``template``.
+
+    ``prefill`` (review catalogs) gives termloc's rendering of each msgid;
+    empty translations are filled from it and marked fuzzy.
+    """
+    from babel import Locale
+
+    locale = Locale.parse(variant.babel_locale)
+    created = not path.exists()
+    if created:
+        catalog = Catalog(locale=locale, domain=template.domain, project=template.project, fuzzy=False)
+        catalog.update(template, no_fuzzy_matching=True)
+        catalog.language_team = f"{variant.english_name} <{variant.tag}>"
+        before: set[str] = set()
+    else:
+        catalog = read_catalog(path, str(locale))
+        before = {str(m.id) for m in catalog if m.id}
+        catalog.update(template, no_fuzzy_matching=False)
+    catalog.revision_date = datetime.now(UTC)
+    new = sum(1 for m in catalog if m.id and str(m.id) not in before)
+    fuzzy = sum(1 for m in catalog if m.id and m.fuzzy and m.previous_id and str(m.id) not in before)
+    prefilled = 0
+    if prefill is not None:
+        rendered = prefill()
+        for message in catalog:
+            if message.id and not message.string and str(message.id) in rendered:
+                message.string = rendered[str(message.id)]
+                message.flags.add("fuzzy")
+                prefilled += 1
+    result = UpdateResult(path, created, new, fuzzy, len(catalog.obsolete), prefilled)
+    return catalog, result
+
+
+def translation_of(message: Message | None) -> str | None:
+    """The usable translation of a message: non-empty and not fuzzy."""
+    if message is None or message.fuzzy or not message.string:
+        return None
+    return str(message.string)
+
+
+# -- stats ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CatalogStats:
+    """Counts for one catalog."""
+
+    locale: str
+    units: int
+    translated: int
+    fuzzy: int
+    untranslated: int
+    words: int
+    source_words: int
+
+    @property
+    def percent(self) -> float:
+        """Translated units as a percentage of all units."""
+        return 100.0 * self.translated / self.units if self.units else 0.0
+
+    def as_dict(self) -> dict[str, object]:
+        """A JSON-ready view."""
+        return {
+            "locale": self.locale,
+            "units": self.units,
+            "translated": self.translated,
+            "fuzzy": self.fuzzy,
+            "untranslated": self.untranslated,
+            "words": self.words,
+            "source_words": self.source_words,
+            "percent": round(self.percent, 1),
+        }
+
+
+_WORDS = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[^\W\u3400-\u9fff\uf900-\ufaff]+")
+
+
+def _words(text: str) -> int:
+    """Words as translators count them: each CJK character one, else runs of letters and digits."""
+    return len(_WORDS.findall(text))
+
+
+def stats(catalog: Catalog, tag: str) -> CatalogStats:
+    """Units, translated, fuzzy, untranslated and words of ``catalog``."""
+    messages = [m for m in catalog if m.id]
+    translated = [m for m in messages if translation_of(m) is not None]
+    fuzzy = [m for m in messages if m.fuzzy and m.string]
+    return CatalogStats(
+        locale=tag,
+        units=len(messages),
+        translated=len(translated),
+        fuzzy=len(fuzzy),
+        untranslated=len(messages) - len(translated) - len(fuzzy),
+        words=sum(_words(str(m.string)) for m in translated),
+        source_words=sum(_words(str(m.id)) for m in messages),
+    )
+
+
+def messages_by_id(catalog: Catalog) -> dict[str, Message]:
+    """The catalog's live messages by msgid."""
+    return {str(m.id): m for m in catalog if m.id}
+
+
+def check_locale(tag: str, registry: VariantRegistry) -> Variant:
+    """The variant for a catalog locale; the source variant has none."""
+    variant = registry.get_variant(tag)
+    if variant.tag == SOURCE_VARIANT:
+        raise UsageError(f"{SOURCE_VARIANT} is the source of every msgid; it has no catalog")
+    return variant
+
+
+def walk(document: Document) -> Iterator[tuple[str, str, int]]:
+    """(kind, text, line) of every unit as written, in extraction order."""
+    yield "title", document.title, 1
+    for box in document.infoboxes:
+        for text in box.texts():
+            yield "infobox", text, 1
+    for block in document.blocks:
+        if block.kind == "list":
+            for item in block.items:
+                yield "item", item.text, item.line
+        elif block.kind != "code":
+            for text in segments(block):
+                if text.strip():
+                    yield block.kind, text, block.line
