@@ -33,7 +33,7 @@ from termloc.variants import Variant, VariantRegistry
 __all__ = ["FORMAT", "compiled_config", "glossary_digest", "stock_config"]
 
 #: Bumped whenever the layout or meaning of compiled files changes.
-FORMAT = "termloc-compiled-12"
+FORMAT = "termloc-compiled-13"
 
 
 def _opencc() -> tuple[Path, Path, str]:
@@ -120,13 +120,20 @@ def _stock_entries(path: Path) -> dict[str, str]:
     return entries
 
 
-def rewrite_config(stock: dict[str, Any], table: Mapping[str, str], merger: _Merger) -> dict[str, Any]:
-    """The stock config with the glossary merged in and its outputs protected."""
+def rewrite_config(
+    stock: dict[str, Any], table: Mapping[str, str], merger: _Merger, *, prune: bool = True
+) -> dict[str, Any]:
+    """The stock config with the glossary merged in and its outputs protected.
+
+    ``prune=False`` keeps keys proved redundant (for tests that prove it).
+    """
     share, _, _ = _opencc()
     config: dict[str, Any] = _absolute(stock, share)
     config["name"] = f"{config.get('name', '')} + termloc glossary"
     if "segmentation" in config:
         config["segmentation"]["dict"] = merger.merge(config["segmentation"]["dict"], "glossary", table)
+    elif len(config["conversion_chain"]) == 1 and prune:
+        table = _without_redundant(table, config["conversion_chain"][0]["dict"])
     chain = config["conversion_chain"]
     chain[0]["dict"] = merger.merge(chain[0]["dict"], "glossary", table)
     # A later stage sees the glossary's output as a segment of its own: an
@@ -139,6 +146,26 @@ def rewrite_config(stock: dict[str, Any], table: Mapping[str, str], merger: _Mer
         if changed:
             stage["dict"] = merger.merge(stage["dict"], "protect", {out: out for out in changed})
     return config
+
+
+def _without_redundant(table: Mapping[str, str], node: dict[str, Any]) -> Mapping[str, str]:
+    """``table`` less the keys OpenCC gets right anyway (see `termloc.redundancy`).
+
+    Only for a group whose first dictionary is a plain file and whose others
+    hold single characters (t2s); otherwise the table as it is.
+    """
+    from termloc.redundancy import redundant_keys
+
+    if node.get("type") != "group" or node.get("match_policy") != "short_circuit":
+        return table
+    first, *rest = node["dicts"]
+    if any("file" not in leaf for leaf in (first, *rest)):
+        return table
+    characters = [_stock_entries(Path(leaf["file"])) for leaf in rest]
+    if any(len(key) > 1 for entries in characters for key in entries):
+        return table
+    redundant = redundant_keys(table, _stock_entries(Path(first["file"])), characters)
+    return {key: value for key, value in table.items() if key not in redundant}
 
 
 def _changed_by(stage: dict[str, Any], texts: Sequence[str], folder: Path) -> list[str]:
