@@ -49,6 +49,7 @@ test: lint typecheck pytest
 bench: $(STAMP)
 	$(BIN)/python bench/convert.py
 	$(BIN)/python bench/startup.py
+	$(BIN)/python bench/lookup.py
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache

@@ -23,6 +23,8 @@ __all__ = [
     "Glossary",
     "GlossaryError",
     "InputError",
+    "Lookup",
+    "LookupResult",
     "Problem",
     "Row",
     "TermlocError",
@@ -46,6 +48,8 @@ _HOMES = {
     "TermlocError": "termloc.errors",
     "VariantError": "termloc.errors",
     "load_glossary": "termloc.glossary.validate",
+    "Lookup": "termloc.lookup",
+    "LookupResult": "termloc.lookup",
     "Variant": "termloc.variants",
     "load_variants": "termloc.variants",
 }
@@ -55,6 +59,7 @@ if TYPE_CHECKING:
     from termloc.errors import GlossaryError, InputError, Problem, TermlocError, VariantError
     from termloc.glossary.model import Entry, Glossary, Row
     from termloc.glossary.validate import load_glossary
+    from termloc.lookup import Lookup, LookupResult
     from termloc.variants import Variant, load_variants
 
 

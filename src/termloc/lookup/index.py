@@ -1,0 +1,294 @@
+"""The lookup index: built from a glossary, cached by digest, loaded fast."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import marshal
+import os
+import sys
+import tempfile
+from array import array
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import accumulate
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from termloc.errors import GlossaryError, UsageError
+from termloc.romanise import SCHEMES, romanisations
+
+if TYPE_CHECKING:  # the glossary package (and YAML) is not imported on the cached path
+    from termloc.glossary.model import Entry, Glossary, Status
+    from termloc.script import CharTables
+    from termloc.variants import VariantRegistry
+
+from termloc.lookup.keys import grams, han_fold, normalise, script_of
+
+#: Bumped whenever the cached index's layout or the keys' meaning change.
+FORMAT = "termloc-lookup-1"
+
+# A hit is one int: entry << 32 | surface << 16 | tag << 8 | via << 4 | flags, where
+# flags = status (0 preferred, 1 admitted, 2 deprecated) | 4 if derived by character
+# conversion | 8 if taken from another tag through the fallback chain.
+_STATUS: tuple[Status, ...] = ("preferred", "admitted", "deprecated")
+_DERIVED, _FALLBACK, _VIA, _VIA_SHIFT = 0x4, 0x8, 0xF0, 4
+
+
+@dataclass(frozen=True)
+class Bucket:
+    """The keys of one script: sorted, with their hits and n-gram postings."""
+
+    keys: list[str]
+    starts: Sequence[int]  # hits of keys[i] are hits[starts[i]:starts[i + 1]]
+    hits: Sequence[int]
+    grams: dict[str, bytes]  # n-gram → packed array('I') of key positions
+
+    def hits_of(self, position: int) -> Sequence[int]:
+        """The hits of the key at ``position``."""
+        return self.hits[self.starts[position] : self.starts[position + 1]]
+
+
+@dataclass(frozen=True)
+class Index:
+    """Everything lookup needs, made of built-in types (see `to_plain`)."""
+
+    tags: list[str]
+    vias: list[str]
+    ids: list[str]
+    kinds: list[str]
+    groups: list[str]
+    known_kinds: list[str]
+    #: Per entry, UTF-8 JSON [group, Korean name?, [[text, tag, flags, from tag] ...]],
+    #: all in one blob (entry i is entries[starts[i]:starts[i + 1]]): loading is one copy.
+    entries: bytes
+    entry_starts: Sequence[int]
+    fold: dict[int, int]
+    buckets: dict[str, Bucket]
+
+    def entry(self, number: int) -> Any:
+        """The decoded record of entry ``number``."""
+        return json.loads(self.entries[self.entry_starts[number] : self.entry_starts[number + 1]])
+
+    def to_plain(self) -> dict[str, Any]:
+        """The index as built-in types, for `marshal`."""
+        buckets = {
+            name: (b.keys, array("I", b.starts).tobytes(), array("Q", b.hits).tobytes(), b.grams)
+            for name, b in self.buckets.items()
+        }
+        fields = ("tags", "vias", "groups", "known_kinds", "ids", "kinds", "entries", "fold")
+        return {
+            "format": FORMAT,
+            **{name: getattr(self, name) for name in fields},
+            "entry_starts": array("I", self.entry_starts).tobytes(),
+            "buckets": buckets,
+        }
+
+    @classmethod
+    def from_plain(cls, data: dict[str, Any]) -> Index:
+        """The inverse of `to_plain`; arrays are used in place, not copied."""
+        if data.get("format") != FORMAT:
+            raise ValueError("not a lookup index of this format")
+        buckets = {
+            name: Bucket(keys, memoryview(starts).cast("I"), memoryview(hits).cast("Q"), ngrams)
+            for name, (keys, starts, hits, ngrams) in data["buckets"].items()
+        }
+        fields = ("tags", "vias", "groups", "known_kinds", "ids", "kinds", "entries", "fold")
+        starts = memoryview(data["entry_starts"]).cast("I")
+        return cls(**{name: data[name] for name in fields}, entry_starts=starts, buckets=buckets)
+
+
+def make_index(glossary: Glossary, registry: VariantRegistry | None = None) -> Index:
+    """Build the lookup index of ``glossary`` (in memory; `load_index` caches it)."""
+    from termloc.glossary.model import KINDS
+    from termloc.script import char_tables
+    from termloc.variants import load_variants
+
+    registry = registry or load_variants()
+    tables = char_tables()
+    fold = han_fold(tables)
+    tags = list(registry)
+    groups = [group.name for group in glossary.groups]
+    vias = ["", *SCHEMES]
+    via_code = {code: i for i, code in enumerate(vias)}
+    keyed: dict[str, dict[str, list[int]]] = {}
+    entries: list[bytes] = []
+    for number, entry in enumerate(glossary.entries):
+        name = entry.kind == "person" and entry.origin in ("ko", "ko-KP")
+        record: list[tuple[str, int, int, int]] = []
+        surfaces = _surfaces(entry, registry, tables)
+        if len(surfaces) > 0xFFFF:
+            raise UsageError(f"entry {entry.id!r} has {len(surfaces):,} forms; lookup takes at most 65,535")
+        for position, (tag, text, status, derived, source) in enumerate(surfaces):
+            for new in (tag, source):
+                if new not in tags:
+                    tags.append(new)  # a one-way row's inputs: 'zh', Chinese of no particular variant
+            flags = _STATUS.index(status) | (_DERIVED if derived else 0) | (_FALLBACK if source != tag else 0)
+            record.append((text, tags.index(tag), flags, tags.index(source)))
+            hit = number << 32 | position << 16 | tags.index(tag) << 8 | flags
+            _put(keyed, normalise(text, fold), hit)
+            if not derived:
+                for code, latin in romanisations(text, tag, name=name):
+                    _put(keyed, normalise(latin, fold), hit | via_code[code] << _VIA_SHIFT)
+        head = (groups.index(entry.group), int(name), record)
+        entries.append(json.dumps(head, ensure_ascii=False, separators=(",", ":")).encode())
+    return Index(
+        tags=tags,
+        vias=vias,
+        groups=groups,
+        known_kinds=list(KINDS),
+        ids=[e.id for e in glossary.entries],
+        kinds=[e.kind for e in glossary.entries],
+        entries=b"".join(entries),
+        entry_starts=list(accumulate((len(e) for e in entries), initial=0)),
+        fold=fold,
+        buckets={name: _bucket(table) for name, table in sorted(keyed.items())},
+    )
+
+
+Surface = tuple[str, str, str, bool, str]  # tag, text, status, derived, taken from tag
+
+
+def _surfaces(entry: Entry, registry: VariantRegistry, tables: CharTables) -> list[Surface]:
+    """Every form of ``entry`` (Chinese ones resolved per variant), by tag, each tag's in order."""
+    surfaces: list[Surface] = []
+
+    def add(tag: str, text: str, status: str, derived: bool = False, source: str = "") -> None:
+        if not any(s[:3] == (tag, text, status) for s in surfaces):
+            surfaces.append((tag, text, status, derived, source or tag))
+
+    for row in entry.rows:
+        for variant in registry.chinese:
+            form = row.chinese_form(variant, tables, name=entry.is_name)
+            if form is not None:
+                add(variant.tag, form.text, "preferred", form.derived, form.source_tag)
+        for tag, text in row.forms.items():
+            if not tag.startswith("zh-"):
+                add(tag, text, "preferred")
+    for status in ("admitted", "deprecated"):
+        for row in entry.rows:
+            for tag, texts in (row.admitted if status == "admitted" else row.deprecated).items():
+                for text in texts:
+                    add(tag, text, status)
+    for row in entry.rows:
+        for text in getattr(row, "one_way", ()):
+            add("zh", text, "admitted")  # inputs of a one-way rule (MediaWiki's A=>zh-tw:B)
+    order = {tag: i for i, tag in enumerate([*registry, *sorted({s[0] for s in surfaces} - set(registry))])}
+    return sorted(surfaces, key=lambda s: order[s[0]])  # stable: each tag's forms keep their order
+
+
+def _put(keyed: dict[str, dict[str, list[int]]], key: str, hit: int) -> None:
+    if key:
+        keyed.setdefault(script_of(key), {}).setdefault(key, []).append(hit)
+
+
+def _bucket(table: dict[str, list[int]]) -> Bucket:
+    keys = sorted(table)
+    starts, hits = array("I", [0]), array("Q")
+    postings: dict[str, list[int]] = {}
+    for position, key in enumerate(keys):
+        seen: set[int] = set()
+        for hit in table[key]:
+            same = hit & ~_VIA  # the same form through two schemes: keep the first
+            if same not in seen:
+                seen.add(same)
+                hits.append(hit)
+        starts.append(len(hits))
+        for gram in grams(key):
+            postings.setdefault(gram, []).append(position)
+    packed = {gram: array("I", positions).tobytes() for gram, positions in postings.items()}
+    return Bucket(keys, starts, hits, packed)
+
+
+def _libraries() -> list[str]:
+    """Which OpenCC, koroman and iuliia made the index: each package's path, size and time.
+
+    Cheaper than `importlib.metadata` (30 ms), and any reinstall changes it.
+    """
+    from importlib.util import find_spec
+
+    found = []
+    for name in ("opencc", "koroman", "iuliia"):
+        spec = find_spec(name)
+        origin = Path(spec.origin) if spec is not None and spec.origin else None
+        stat = origin.stat() if origin is not None else None
+        found.append(f"{name}:{origin}:{stat.st_size}:{stat.st_mtime_ns}" if stat else f"{name}:-")
+    return found
+
+
+def _digest(files: Sequence[Path], groups: Sequence[str] | None) -> str:
+    from termloc import resources
+
+    digest = hashlib.sha256("\0".join([FORMAT, sys.byteorder, *_libraries()]).encode())
+    digest.update(("\0".join(sorted(groups)) if groups is not None else "*").encode())
+    for path in [*files, *sorted(resources.locales_dir().glob("*.yaml"))]:
+        digest.update(b"\0file\0" + path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:32]
+
+
+def load_index(paths: Sequence[Path], groups: Sequence[str] | None = None) -> Index:
+    """The index of the glossary under ``paths``: from the cache, or built and cached."""
+    from termloc import resources
+
+    for path in paths:
+        if not path.exists():
+            raise UsageError(f"{path}: no such glossary file or folder")
+    files = resources.glossary_files(paths)
+    cached = resources.cache_dir() / "lookup" / f"{_digest(files, groups)}.marshal"
+    try:
+        # Built-in types only, in termloc's own cache folder: marshal, not pickle.
+        return Index.from_plain(marshal.loads(cached.read_bytes()))  # noqa: S302
+    except (OSError, ValueError, EOFError, TypeError, KeyError):
+        pass  # absent or unreadable: build it again
+    index = make_index(_load(paths, groups))
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=cached.parent, suffix=".tmp")
+    except OSError:
+        return index  # a cache folder we cannot write to: look up without caching
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(marshal.dumps(index.to_plain()))
+        os.replace(tmp, cached)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    _forget_old(cached.parent, keep=KEEP_INDEXES)
+    return index
+
+
+#: Cached indexes kept (the newest); a 75,000-row index takes ~85 MB.
+KEEP_INDEXES = 4
+
+
+def _forget_old(folder: Path, keep: int) -> None:
+    """Delete all but the ``keep`` newest cached indexes (glossaries change)."""
+
+    def modified(path: Path) -> float:
+        try:
+            return path.stat().st_mtime
+        except OSError:
+            return 0.0
+
+    indexes = sorted(folder.glob("*.marshal"), key=modified, reverse=True)
+    for old in indexes[keep:]:
+        old.unlink(missing_ok=True)  # another process may have got there first
+
+
+def _load(paths: Sequence[Path], groups: Sequence[str] | None) -> Glossary:
+    from termloc.glossary.validate import check_duplicate_ids, check_entry, load_glossary
+
+    # Conversion's ambiguity check (G006) is not needed here, and costs most.
+    glossary, problems = load_glossary(paths, check=False)
+    for entry in glossary.entries:
+        problems.extend(check_entry(entry))
+    problems.extend(check_duplicate_ids(glossary))
+    if problems:
+        raise GlossaryError(problems)
+    if groups is not None:
+        known = [g.name for g in glossary.groups]
+        unknown = [name for name in groups if name not in known]
+        if unknown:
+            raise UsageError(f"unknown glossary group {unknown[0]!r}; expected one of {', '.join(known)}")
+        glossary = glossary.select(list(groups))
+    return glossary
