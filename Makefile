@@ -50,6 +50,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/convert.py
 	$(BIN)/python bench/startup.py
 	$(BIN)/python bench/lookup.py
+	$(BIN)/python bench/scale.py
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache

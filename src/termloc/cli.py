@@ -379,6 +379,10 @@ def build_parser() -> argparse.ArgumentParser:
     lookup.add_argument("--json", action="store_true", help="print JSON")
     _add_glossary_options(lookup)
     lookup.set_defaults(run=cmd_lookup)
+
+    from termloc.interchange.commands import add_commands  # export and import
+
+    add_commands(commands, _add_glossary_options)
     return parser
 
 

@@ -16,11 +16,13 @@ from termloc.errors import Problem
 from termloc.glossary.model import Entry, Group, Row
 from termloc.resources import glossary_files
 
-__all__ = ["ENTRY_KEYS", "FILE_KEYS", "ROW_STATUS_KEYS", "Node", "glossary_files", "read_group"]
+__all__ = ["ENTRY_KEYS", "FILE_KEYS", "ROW_ONE_WAY_KEY", "ROW_STATUS_KEYS", "Node", "glossary_files", "read_group"]
 
 FILE_KEYS = frozenset({"group", "title", "description", "entries"})
 ENTRY_KEYS = frozenset({"id", "kind", "origin", "note", "sources", "terms"})
 ROW_STATUS_KEYS = frozenset({"admitted", "deprecated"})
+#: The row key of a one-way row's input forms (MediaWiki's ``A=>zh-tw:B``).
+ROW_ONE_WAY_KEY = "from"
 
 _Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -89,8 +91,25 @@ def _row(node: Node, where: str, problems: list[Problem]) -> Row | None:
     forms: dict[str, str] = {}
     lines: dict[str, int] = {}
     status: dict[str, dict[str, tuple[str, ...]]] = {"admitted": {}, "deprecated": {}}
+    one_way: tuple[str, ...] = ()
     for key, value in node.value.items():
-        if key in ROW_STATUS_KEYS:
+        if key == ROW_ONE_WAY_KEY:
+            if isinstance(value.value, dict) or (
+                isinstance(value.value, list) and any(isinstance(item.value, (dict, list)) for item in value.value)
+            ):
+                problems.append(
+                    Problem(
+                        where,
+                        value.line,
+                        "G008",
+                        f"{key!r} must be a list of Chinese forms",
+                        f"write '{key}: [码率]' with the forms that convert one way",
+                    )
+                )
+                continue
+            one_way = _strings(value) or ("",)
+            lines["zh"] = value.line
+        elif key in ROW_STATUS_KEYS:
             if not isinstance(value.value, dict):
                 problems.append(
                     Problem(
@@ -117,7 +136,7 @@ def _row(node: Node, where: str, problems: list[Problem]) -> Row | None:
         else:
             forms[key] = "" if value.value is None else str(value.value)
             lines[key] = value.line
-    return Row(forms, status["admitted"], status["deprecated"], node.line, lines)
+    return Row(forms, status["admitted"], status["deprecated"], node.line, lines, one_way)
 
 
 def _entry(node: Node, group: str, where: str, problems: list[Problem]) -> Entry | None:

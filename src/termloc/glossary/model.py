@@ -4,7 +4,8 @@ A concept `Entry` has one or more `Row` s; a row aligns one form per language
 tag (a full name in one row, a short name in another) with its admitted
 alternatives and deprecated forms. Chinese forms resolve per variant through
 the fallback chain, and are derived from the other script where a row gives
-none (see `Row.chinese_form`).
+none (see `Row.chinese_form`). A one-way row (MediaWiki's ``A=>zh-tw:B``)
+converts only its ``from`` forms, and only into the variants it names.
 """
 
 from __future__ import annotations
@@ -47,6 +48,9 @@ class Row:
     line: int = 0
     #: The line of each tag's form (or of its admitted/deprecated list).
     lines: Mapping[str, int] = field(default_factory=dict, compare=False)
+    #: A one-way row's input forms (MediaWiki's ``A=>zh-tw:B``); empty for
+    #: an ordinary, two-way row.
+    one_way: tuple[str, ...] = ()
 
     def line_of(self, tag: str) -> int:
         """The line a tag's form is written on (the row's line if unknown)."""
@@ -58,8 +62,13 @@ class Row:
         The row's own form for the variant, else the first one along the
         fallback chain; where the row gives no form in the variant's script at
         all, one derived from the other script (for a ``name`` of a person
-        or place, keeping characters valid in both scripts: 朴成哲).
+        or place, keeping characters valid in both scripts: 朴成哲). A
+        one-way row has a form only for the variants it names: no fallback,
+        no derivation.
         """
+        if self.one_way:
+            text = self.forms.get(variant.tag)
+            return None if text is None else Form(text, variant.tag, source_tag=variant.tag)
         for tag in variant.chain:
             if tag in self.forms:
                 return Form(self.forms[tag], variant.tag, source_tag=tag)
@@ -75,7 +84,11 @@ class Row:
         return Form(text, variant.tag, source_tag=base_tag, derived=True)
 
     def all_forms(self) -> Iterator[Form]:
-        """Every form written in the row: preferred, admitted, deprecated."""
+        """Every form written in the row: preferred, admitted, deprecated.
+
+        A one-way row's ``from`` forms come last, as admitted forms of tag
+        ``zh`` (Chinese in no particular variant).
+        """
         for tag, text in self.forms.items():
             yield Form(text, tag, "preferred", tag)
         for tag, texts in self.admitted.items():
@@ -84,9 +97,13 @@ class Row:
         for tag, texts in self.deprecated.items():
             for text in texts:
                 yield Form(text, tag, "deprecated", tag)
+        for text in self.one_way:
+            yield Form(text, "zh", "admitted", "zh")
 
     def chinese_inputs(self) -> Iterator[Form]:
-        """Every Chinese form the row accepts on input."""
+        """Every Chinese form the row accepts on input (a one-way row: its ``from`` forms)."""
+        if self.one_way:
+            return (form for form in self.all_forms() if form.tag == "zh")
         return (form for form in self.all_forms() if form.tag.startswith("zh-"))
 
 

@@ -42,6 +42,7 @@ def entry_json(entry: Entry, registry: VariantRegistry) -> dict[str, Any]:
                 "forms": row_forms(row, registry, name=entry.is_name),
                 "admitted": {tag: list(forms) for tag, forms in row.admitted.items()},
                 "deprecated": {tag: list(forms) for tag, forms in row.deprecated.items()},
+                "from": list(row.one_way),
             }
             for row in entry.rows
         ],
@@ -68,4 +69,6 @@ def entry_text(entry: Entry, registry: VariantRegistry) -> str:
         for label, forms in (("admitted", row.admitted), ("deprecated", row.deprecated)):
             for tag, texts in forms.items():
                 lines.append(f"    {label} {tag}: {', '.join(texts)}")
+        if row.one_way:
+            lines.append(f"    one way, from: {', '.join(row.one_way)}")
     return "\n".join(lines)

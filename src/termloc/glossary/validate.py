@@ -11,9 +11,9 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from termloc.errors import Problem
-from termloc.glossary.load import ENTRY_KEYS, FILE_KEYS, ROW_STATUS_KEYS, Node, read_group
+from termloc.glossary.load import ENTRY_KEYS, FILE_KEYS, ROW_ONE_WAY_KEY, ROW_STATUS_KEYS, Node, read_group
 from termloc.glossary.mapping import Conflict, variant_mapping
-from termloc.glossary.model import KINDS, Entry, Glossary, Group
+from termloc.glossary.model import KINDS, Entry, Glossary, Group, Row
 from termloc.resources import glossary_files
 from termloc.script import CharTables, char_tables
 from termloc.variants import VariantRegistry, load_variants
@@ -80,7 +80,7 @@ def check_keys(root: Node, where: str, tags: set[str]) -> Iterator[Problem]:
                     for tag, tag_node in node.value.items():
                         if tag not in tags:
                             yield _unknown_tag(where, tag_node.line, tag, tags)
-                elif key not in ROW_STATUS_KEYS and key not in tags:
+                elif key not in ROW_STATUS_KEYS and key != ROW_ONE_WAY_KEY and key not in tags:
                     yield _unknown_tag(where, node.line, key, tags)
 
 
@@ -128,6 +128,8 @@ def check_entry(entry: Entry, kinds: Iterable[str] = KINDS) -> Iterator[Problem]
     if not entry.rows:
         yield Problem(where, line, "G007", f"entry {entry.id!r} has no term rows", "add 'terms:' with '- zh-Hans: ...'")
     for row in entry.rows:
+        if row.one_way:
+            yield from check_one_way(entry, row)
         for form in row.all_forms():
             if not form.text.strip():
                 yield Problem(
@@ -137,7 +139,7 @@ def check_entry(entry: Entry, kinds: Iterable[str] = KINDS) -> Iterator[Problem]
                     f"entry {entry.id!r} has an empty {form.status} form for {form.tag!r}",
                     "write the form or remove the line",
                 )
-            elif form.tag.startswith("zh-") and _BAD_CHINESE.search(form.text) and _HAN.search(form.text):
+            elif form.tag.startswith("zh") and _BAD_CHINESE.search(form.text) and _HAN.search(form.text):
                 yield Problem(
                     where,
                     row.line_of(form.tag),
@@ -145,6 +147,26 @@ def check_entry(entry: Entry, kinds: Iterable[str] = KINDS) -> Iterator[Problem]
                     f"entry {entry.id!r}: Chinese form {form.text!r} contains white space",
                     "Chinese names are written without spaces; drop the space or the qualifier",
                 )
+
+
+def check_one_way(entry: Entry, row: Row) -> Iterator[Problem]:
+    """A one-way row names the variants it converts into and has no other inputs."""
+    if not any(tag.startswith("zh-") for tag in row.forms):
+        yield Problem(
+            entry.file,
+            row.line_of("zh"),
+            "G007",
+            f"entry {entry.id!r}: a one-way row ('from') gives no Chinese form to convert into",
+            "add the target forms, e.g. 'zh-TW: 位元率'",
+        )
+    if row.admitted or row.deprecated:
+        yield Problem(
+            entry.file,
+            row.line_of("zh"),
+            "G008",
+            f"entry {entry.id!r}: a one-way row ('from') takes no admitted or deprecated forms",
+            "list every form that converts one way under 'from'",
+        )
 
 
 def check_duplicate_ids(glossary: Glossary) -> Iterator[Problem]:

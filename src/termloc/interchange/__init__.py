@@ -1,0 +1,19 @@
+"""Interchange: the glossary in and out of other formats.
+
+- `termloc.interchange.tbx` — TBX-Basic (TBX v3) out; TBX v3 and v2 in;
+- `termloc.interchange.table` — the multilingual CSV of spreadsheets and Weblate;
+- `termloc.interchange.openccdict` — an OpenCC text dictionary for one variant;
+- `termloc.interchange.cgroup` — Chinese Wikipedia's conversion groups (JSON and
+  ``Module:CGroup`` Lua) in, with `termloc.interchange.conflicts` settling
+  disagreements between groups and `termloc.interchange.cgroup_report`
+  reporting them; `termloc.interchange.cgroup_page` writes a group back out;
+- `termloc.interchange.mediawiki` and `termloc.interchange.lua` — the rule
+  syntax and the Lua those groups are written in;
+- `termloc.interchange.writer` — termloc glossary files, written safely;
+- `termloc.interchange.commands` — the ``termloc export`` and ``termloc import`` commands.
+
+The package imports nothing itself, so that ``termloc convert`` starts as fast
+without it; import the module you need.
+"""
+
+__all__: list[str] = []
