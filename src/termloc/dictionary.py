@@ -33,7 +33,7 @@ from termloc.variants import Variant, VariantRegistry
 __all__ = ["FORMAT", "compiled_config", "glossary_digest", "stock_config"]
 
 #: Bumped whenever the layout or meaning of compiled files changes.
-FORMAT = "termloc-compiled-13"
+FORMAT = "termloc-compiled-14"
 
 
 def _opencc() -> tuple[Path, Path, str]:
@@ -130,10 +130,10 @@ def rewrite_config(
     share, _, _ = _opencc()
     config: dict[str, Any] = _absolute(stock, share)
     config["name"] = f"{config.get('name', '')} + termloc glossary"
+    if prune:
+        table = _without_redundant(table, config)
     if "segmentation" in config:
         config["segmentation"]["dict"] = merger.merge(config["segmentation"]["dict"], "glossary", table)
-    elif len(config["conversion_chain"]) == 1 and prune:
-        table = _without_redundant(table, config["conversion_chain"][0]["dict"])
     chain = config["conversion_chain"]
     chain[0]["dict"] = merger.merge(chain[0]["dict"], "glossary", table)
     # A later stage sees the glossary's output as a segment of its own: an
@@ -148,24 +148,48 @@ def rewrite_config(
     return config
 
 
-def _without_redundant(table: Mapping[str, str], node: dict[str, Any]) -> Mapping[str, str]:
+def _without_redundant(table: Mapping[str, str], config: dict[str, Any]) -> Mapping[str, str]:
     """``table`` less the keys OpenCC gets right anyway (see `termloc.redundancy`).
 
-    Only for a group whose first dictionary is a plain file and whose others
-    hold single characters (t2s); otherwise the table as it is.
+    For configs whose first stage is a short-circuit group of a phrase
+    dictionary (a file, or a union of files) and single-character ones, and
+    whose segmenter, if any, uses that same phrase dictionary (t2s, s2t,
+    s2tw, s2twp, s2hk); any other config keeps the whole table.
     """
-    from termloc.redundancy import redundant_keys
+    from termloc.redundancy import Stage, redundant_keys
 
+    chain = config["conversion_chain"]
+    node = chain[0]["dict"]
     if node.get("type") != "group" or node.get("match_policy") != "short_circuit":
         return table
     first, *rest = node["dicts"]
-    if any("file" not in leaf for leaf in (first, *rest)):
+    if "segmentation" in config and config["segmentation"]["dict"] != first:
+        return table
+    phrases = _leaves(first)
+    if phrases is None or any("file" not in leaf for leaf in rest):
         return table
     characters = [_stock_entries(Path(leaf["file"])) for leaf in rest]
     if any(len(key) > 1 for entries in characters for key in entries):
         return table
-    redundant = redundant_keys(table, _stock_entries(Path(first["file"])), characters)
+    later: list[dict[str, str]] = []
+    for stage in chain[1:]:
+        leaves = _leaves(stage["dict"], any_policy=True)
+        if leaves is None:
+            return table
+        later += [_stock_entries(Path(leaf["file"])) for leaf in leaves]
+    stock = [_stock_entries(Path(leaf["file"])) for leaf in phrases]
+    redundant = redundant_keys(table, Stage(stock, characters, later))
     return {key: value for key, value in table.items() if key not in redundant}
+
+
+def _leaves(node: dict[str, Any], *, any_policy: bool = False) -> list[dict[str, Any]] | None:
+    """The files of a file node or a union group of files (of any group with ``any_policy``)."""
+    if "file" in node:
+        return [node]
+    if node.get("type") != "group" or (node.get("match_policy") != "union" and not any_policy):
+        return None
+    leaves = [leaf for leaf in node["dicts"] if "file" in leaf]
+    return leaves if len(leaves) == len(node["dicts"]) else None
 
 
 def _changed_by(stage: dict[str, Any], texts: Sequence[str], folder: Path) -> list[str]:

@@ -7,13 +7,27 @@ an apostrophe (Russia’s) and stays as it is.
 
 from __future__ import annotations
 
-import re
-
 __all__ = ["convert_quotes"]
 
-_MARKS = re.compile("[“”‘’「」『』]")
+_ALL_MARKS = "“”‘’「」『』"
 _OPEN = {"“": 0, "「": 0, "‘": 1, "『": 1}
 _CLOSE = {"”": 0, "」": 0, "’": 1, "』": 1}
+
+
+def _find_marks(text: str) -> list[tuple[int, str]]:
+    """(position, mark) of every quotation mark, in order.
+
+    One ``str.find`` pass per mark present is several times faster than a
+    regular expression over long text (this runs on every conversion).
+    """
+    found: list[tuple[int, str]] = []
+    for mark in _ALL_MARKS:
+        position = text.find(mark)
+        while position >= 0:
+            found.append((position, mark))
+            position = text.find(mark, position + 1)
+    found.sort()
+    return found
 
 
 def convert_quotes(text: str, quotes: tuple[str, str, str, str]) -> str:
@@ -22,13 +36,12 @@ def convert_quotes(text: str, quotes: tuple[str, str, str, str]) -> str:
     ``quotes`` is (primary open, primary close, secondary open, secondary
     close). A mark without its partner is left as it is.
     """
-    matches = list(_MARKS.finditer(text))
-    if not matches:
+    marks = _find_marks(text)
+    if not marks:
         return text
     replace: dict[int, str] = {}
     stack: list[tuple[int, int]] = []  # (level, position) of open marks
-    for match in matches:
-        mark, position = match.group(), match.start()
+    for position, mark in marks:
         if mark in _OPEN:
             stack.append((_OPEN[mark], position))
             continue

@@ -1,43 +1,86 @@
 """Glossary keys OpenCC would get right anyway, proved redundant and left out.
 
 Every key merged into a phrase dictionary costs OpenCC time at each position
-of the text where its first characters occur, match or not. For a config of
-one conversion stage and no segmenter (t2s: zh-Hans, zh-SG, zh-MY), a key can
-be proved unnecessary: OpenCC scans left to right, taking at each position
-the longest key of the first dictionary of the group that has one
-(``short_circuit``). A key K only matters when the scan stands at K's start
-with nothing longer matching there. If, without K, the scan of K alone gives
-K's glossary output, and no key the scan meets inside K reaches past K's end
-(so the text after K can change nothing), then the scan of any text that
-reaches K goes through K exactly as before and leaves at K's end: the
-output is the same in every context. Keys are tested one at a time against
-the dictionary as it stands after the removals before, so each removal is
-proved on its own. (For 朝鲜 → 朝鲜 in t2s, for instance: t2s keeps it as it
-is, and no phrase starts inside it.)
+of the text where its first characters occur, match or not, and a bigger
+dictionary loads slower. termloc leaves out the keys it can prove change
+nothing, for configs whose first stage is a short-circuit group of phrases
+(one file, or a union of files, into whose first file the glossary is merged)
+and single characters, and whose segmenter, if any, uses those same phrases
+(t2s, s2t, s2tw, s2twp, s2hk).
+
+The segmenter and the first stage scan left to right, taking at each
+position the longest phrase there, else one character. A glossary key K
+matters only when a scan stands at K's start with nothing longer matching.
+K is redundant when, without K:
+
+1. the scan of K alone gives K's glossary output V, and no phrase it meets
+   inside K reaches past K's end, so the text after K can change nothing and
+   the scan of any text that reaches K leaves it at K's end, having written V
+   (characters no phrase covers join the segmenter's unmatched run, which
+   the first stage converts character by character either way);
+2. no later stage can touch V: no key of a later stage inside V changes it
+   (so splitting V into several segments changes nothing either); and where
+   the scan of K begins (or ends) with a character no phrase covers, which
+   joins the run of text before (or after) K into one segment, no key of a
+   later stage reaches into V from that side. Where it begins (or ends) with
+   a phrase, the segment boundary there is the same as with K.
+
+Keys are proved one at a time against the dictionary as it stands after the
+removals before, so each removal is proved on its own.
 """
 
 from __future__ import annotations
 
 import bisect
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
-__all__ = ["redundant_keys"]
+__all__ = ["Stage", "redundant_keys"]
 
 
-class _Keys:
-    """A phrase dictionary that can drop keys: exact lookup and prefix queries."""
+@dataclass(frozen=True)
+class Stage:
+    """The dictionaries a proof looks at."""
 
-    def __init__(self, entries: Mapping[str, str]) -> None:
-        self.entries = dict(entries)
+    #: The phrase dictionaries of the first member (a union); the glossary is
+    #: merged into the first and wins ties.
+    phrases: Sequence[Mapping[str, str]]
+    #: The group's other dictionaries: single characters only.
+    characters: Sequence[Mapping[str, str]]
+    #: Every dictionary of the later stages.
+    later: Sequence[Mapping[str, str]] = ()
+
+
+def _first(value: str) -> str:
+    """The candidate OpenCC writes: the first of a space-separated list."""
+    return value.split(" ")[0]
+
+
+class _Phrases:
+    """The union of phrase dictionaries, glossary merged, that keys can leave."""
+
+    def __init__(self, stage: Stage, table: Mapping[str, str]) -> None:
+        self.stock: dict[str, str] = {}
+        self.ambiguous: set[str] = set()
+        for entries in reversed(stage.phrases):
+            for key, value in entries.items():
+                if key in self.stock and _first(self.stock[key]) != _first(value):
+                    self.ambiguous.add(key)
+                self.stock[key] = value
+        self.entries = {**self.stock, **table}
         self.sorted = sorted(self.entries)
 
-    def remove(self, key: str, stock: Mapping[str, str]) -> None:
-        if key in stock:
-            self.entries[key] = stock[key]
-            return
-        del self.entries[key]
-        index = bisect.bisect_left(self.sorted, key)
-        del self.sorted[index]
+    def without(self, key: str) -> str:
+        """Drop ``key`` (back to its stock value if it has one); return its value."""
+        value = self.entries.pop(key)
+        if key in self.stock:
+            self.entries[key] = self.stock[key]
+        return value
+
+    def forget(self, key: str) -> None:
+        """Make the removal of ``key`` permanent (its sorted entry too)."""
+        if key not in self.stock:
+            del self.sorted[bisect.bisect_left(self.sorted, key)]
 
     def reaches_past(self, prefix: str) -> bool:
         """True if a key starts with ``prefix`` and is longer."""
@@ -51,45 +94,85 @@ class _Keys:
         return None
 
 
-def redundant_keys(
-    table: Mapping[str, str], stock: Mapping[str, str], characters: Sequence[Mapping[str, str]]
-) -> set[str]:
-    """The keys of ``table`` that change no conversion.
+class _Later:
+    """What the later stages could do to a glossary output."""
 
-    ``stock`` is the phrase dictionary the table is merged into (the table
-    wins ties); ``characters`` are the group's later dictionaries, which must
-    hold single characters only.
-    """
-    merged = _Keys({**stock, **table})
+    def __init__(self, dictionaries: Sequence[Mapping[str, str]]) -> None:
+        self.changing = {key for entries in dictionaries for key, value in entries.items() if _first(value) != key}
+        keys = {key for entries in dictionaries for key in entries if len(key) > 1}
+        self.suffixes = {key[i:] for key in keys for i in range(1, len(key))}
+        self.prefixes = {key[:i] for key in keys for i in range(1, len(key))}
+        self.sorted_suffixes = sorted(self.suffixes)
+        self.sorted_prefixes_reversed = sorted(p[::-1] for p in self.prefixes)
+
+    def change(self, text: str) -> bool:
+        """True if a key of a later stage inside ``text`` changes it."""
+        n = len(text)
+        return any(text[i:j] in self.changing for i in range(n) for j in range(i + 1, n + 1))
+
+    def reach_start(self, text: str) -> bool:
+        """True if a key of a later stage starts before ``text`` and ends inside or after it."""
+        return any(text[:j] in self.suffixes for j in range(1, len(text) + 1)) or _extends(self.sorted_suffixes, text)
+
+    def reach_end(self, text: str) -> bool:
+        """True if a key of a later stage starts inside ``text`` and ends after it."""
+        return any(text[j:] in self.prefixes for j in range(len(text))) or _extends(
+            self.sorted_prefixes_reversed, text[::-1]
+        )
+
+
+def _extends(ordered: list[str], text: str) -> bool:
+    """True if a string of ``ordered`` starts with ``text`` and is longer."""
+    index = bisect.bisect_right(ordered, text)
+    return index < len(ordered) and ordered[index].startswith(text)
+
+
+def redundant_keys(table: Mapping[str, str], stage: Stage) -> set[str]:
+    """The keys of ``table`` that change no conversion of ``stage``'s config."""
+    phrases = _Phrases(stage, table)
+    later = _Later(stage.later) if stage.later else None
     redundant: set[str] = set()
     for key in sorted(table, key=lambda k: (len(k), k)):
-        current = merged.entries.pop(key)
-        if key in stock:
-            merged.entries[key] = stock[key]
-        # While testing, the key is still in the sorted list: reaches_past
-        # may see it and refuse, which errs on the safe side.
-        if _proved(key, table[key], merged, characters):
+        output = table[key]
+        if later is not None and later.change(output):
+            continue
+        value = phrases.without(key)
+        scan = _scan(key, phrases, stage.characters)
+        phrases.entries[key] = value
+        proved = scan is not None and scan[0] == output
+        if proved and later is not None and scan is not None:
+            proved = not (scan[1] and later.reach_start(output)) and not (scan[2] and later.reach_end(output))
+        if proved:
             redundant.add(key)
-            merged.entries[key] = current
-            merged.remove(key, stock)
-        else:
-            merged.entries[key] = current
+            phrases.without(key)
+            phrases.forget(key)
     return redundant
 
 
-def _proved(key: str, output: str, merged: _Keys, characters: Sequence[Mapping[str, str]]) -> bool:
-    """True if the scan of ``key`` without it gives ``output`` and stays inside it."""
+def _scan(key: str, phrases: _Phrases, characters: Sequence[Mapping[str, str]]) -> tuple[str, bool, bool] | None:
+    """The scan of ``key`` as the dictionary stands: (output, begins with a
+    bare character, ends with one), or None if a phrase met inside reaches
+    past the key's end or the union's dictionaries disagree on one.
+
+    While a key is tested it is still in the sorted list, so `reaches_past`
+    may see it and refuse: that errs on the safe side.
+    """
     pieces: list[str] = []
+    bare: list[bool] = []
     i = 0
     while i < len(key):
-        if i > 0 and merged.reaches_past(key[i:]):
-            return False
-        found = merged.longest_within(key, i)
+        if i > 0 and phrases.reaches_past(key[i:]):
+            return None
+        found = phrases.longest_within(key, i)
         if found is not None:
-            pieces.append(merged.entries[found].split(" ")[0])  # OpenCC writes the first candidate
+            if found in phrases.ambiguous:
+                return None
+            pieces.append(_first(phrases.entries[found]))
+            bare.append(False)
             i += len(found)
             continue
         char = key[i]
-        pieces.append(next((table[char].split(" ")[0] for table in characters if char in table), char))
+        pieces.append(next((_first(entries[char]) for entries in characters if char in entries), char))
+        bare.append(True)
         i += 1
-    return "".join(pieces) == output
+    return "".join(pieces), bare[0], bare[-1]
