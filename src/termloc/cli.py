@@ -323,7 +323,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     convert.set_defaults(run=cmd_convert)
 
-    render = commands.add_parser("render", help="render an article into Chinese variants (Markdown, text, HTML)")
+    render = commands.add_parser(
+        "render", help="render an article into Chinese variants or translated locales (Markdown, text, HTML)"
+    )
     render.add_argument("article", nargs="?", help="the article, Markdown with front matter (default: termloc's own)")
     render.add_argument("--to", action="append", metavar="VARIANT[,VARIANT...]", help="target variants (repeatable)")
     render.add_argument("--all", action="store_true", help="every Chinese variant")
