@@ -95,6 +95,11 @@ class Converter:
 
     def resolve(self, text: str, rules: Iterable[str] = ()) -> Resolved:
         """Like `convert_markup`, with the spans that markup wrote."""
+        from termloc.markup import Resolved
+
+        rules = tuple(rules)
+        if not rules and "-{" not in text:
+            return Resolved(self.convert(text))  # nothing to resolve: the plain path
         resolved = self.markup(rules).convert(text)
         if self._quotes is not None:
             resolved.text = convert_quotes(resolved.text, self._quotes)

@@ -18,7 +18,7 @@ from termloc.resources import glossary_files
 from termloc.script import CharTables, char_tables
 from termloc.variants import VariantRegistry, load_variants
 
-__all__ = ["CODES", "load_glossary", "validate"]
+__all__ = ["CODES", "ENTRY_ID", "load_glossary", "unfit_chinese", "validate"]
 
 #: Every validation code, with what it means. The codes are stable.
 CODES = {
@@ -36,9 +36,15 @@ CODES = {
     "G012": "duplicate group name",
 }
 
-_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+#: A valid entry id: lowercase words of letters and digits joined by hyphens.
+ENTRY_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _BAD_CHINESE = re.compile(r"[\s\x00-\x1f\x7f]")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
+
+
+def unfit_chinese(text: str) -> bool:
+    """True for a Chinese form validation rejects (G011): Han characters with white space or controls."""
+    return bool(_BAD_CHINESE.search(text) and _HAN.search(text))
 
 
 def check_keys(root: Node, where: str, tags: set[str]) -> Iterator[Problem]:
@@ -99,7 +105,7 @@ def check_entry(entry: Entry, kinds: Iterable[str] = KINDS) -> Iterator[Problem]
     where, line = entry.file, entry.line
     if not entry.id:
         yield Problem(where, line, "G007", "entry has no 'id'", "add 'id: some-name'")
-    elif not _ID.match(entry.id):
+    elif not ENTRY_ID.match(entry.id):
         yield Problem(
             where,
             line,
@@ -139,7 +145,7 @@ def check_entry(entry: Entry, kinds: Iterable[str] = KINDS) -> Iterator[Problem]
                     f"entry {entry.id!r} has an empty {form.status} form for {form.tag!r}",
                     "write the form or remove the line",
                 )
-            elif form.tag.startswith("zh") and _BAD_CHINESE.search(form.text) and _HAN.search(form.text):
+            elif form.tag.startswith("zh") and unfit_chinese(form.text):
                 yield Problem(
                     where,
                     row.line_of(form.tag),

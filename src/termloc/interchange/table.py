@@ -31,13 +31,13 @@ from pathlib import Path
 from termloc.errors import InputError, VariantError
 from termloc.files import read_text
 from termloc.glossary.model import Entry, Glossary, Group, Row
+from termloc.glossary.validate import unfit_chinese
 from termloc.variants import VariantRegistry
 
 __all__ = ["ENTRY_COLUMNS", "ROW_COLUMNS", "TableImport", "export_csv", "read_csv"]
 
 ENTRY_COLUMNS = ("id", "group", "kind", "origin", "note", "sources")
 ROW_COLUMNS = ("admitted", "deprecated", "from")
-_HAN_SPACE = re.compile(r"(?=.*[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff])(?=.*\s)", re.S)
 
 
 def _status(forms: Mapping[str, tuple[str, ...]]) -> str:
@@ -152,7 +152,7 @@ def read_csv(path: Path, registry: VariantRegistry) -> TableImport:
         for tag, text in values.items():
             if tag not in registry or not text:
                 continue
-            if tag.startswith("zh") and _HAN_SPACE.match(text):
+            if tag.startswith("zh") and unfit_chinese(text):
                 warnings.append(f"{path}:{line}: skipped the Chinese form {text!r}: it has a space")
                 continue
             forms[tag] = text

@@ -42,6 +42,7 @@ from lxml import etree
 
 from termloc.errors import InputError, VariantError
 from termloc.glossary.model import KINDS, Entry, Glossary, Group, Row
+from termloc.glossary.validate import ENTRY_ID, unfit_chinese
 from termloc.variants import VariantRegistry
 
 __all__ = ["NAMESPACE", "TbxImport", "export_tbx", "language_tag", "read_tbx"]
@@ -55,8 +56,6 @@ _STATUS = {
     "from": "supersededTerm-admn-sts",
 }
 _ORIGIN = re.compile(r"^origin: ([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)$")
-_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_HAN_SPACE = re.compile(r"(?=.*[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff])(?=.*\s)", re.S)
 
 
 def language_tag(tag: str, registry: VariantRegistry) -> str:
@@ -227,7 +226,7 @@ class _Reader:
 
     def entry_id(self, raw: str, terms: list[_Term], number: int) -> str:
         candidate = raw[1:] if raw.startswith("_") else raw
-        if not _ID.match(candidate):
+        if not ENTRY_ID.match(candidate):
             english = next((t.text for t in terms if t.tag == "en"), "")
             candidate = _slug(candidate) or _slug(english) or f"{_slug(self.path.stem) or 'tbx'}-{number}"
         unique, suffix = candidate, 1
@@ -258,7 +257,7 @@ class _Reader:
                 if status == "from" and tag != "zh":
                     status = "deprecated"  # a superseded term in a named variant
                 text = _text(term)
-                if tag.startswith("zh") and _HAN_SPACE.match(text):
+                if tag.startswith("zh") and unfit_chinese(text):
                     self.warn(term.sourceline or 0, f"skipped the Chinese term {text!r}: it has a space")
                     continue
                 match = row_id.match(term_section.get("id") or "") if row_id else None
