@@ -355,12 +355,12 @@ def to_markdown(rendering: Rendering) -> str:
     lines = ["---", *(f"{key}: {_yaml_value(value)}" for key, value in meta), "---", "", f"# {rendering.title}", ""]
     boxes = {box.section: box for box in rendering.infoboxes}
     if "lead" in boxes:
-        lines += [*_infobox_markdown(boxes["lead"]), ""]
+        lines += [*_infobox_markdown(boxes["lead"], _colon(rendering.variant)), ""]
     for source, block in zip(doc.blocks, rendering.blocks, strict=True):
         if block.kind == "heading":
             lines += [f"{'#' * block.level} {block.text}", ""]
             if source.text in boxes:
-                lines += [*_infobox_markdown(boxes[source.text]), ""]
+                lines += [*_infobox_markdown(boxes[source.text], _colon(rendering.variant)), ""]
         elif block.kind == "paragraph":
             lines += [block.text, ""]
         elif block.kind == "list":
@@ -371,18 +371,23 @@ def to_markdown(rendering: Rendering) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _infobox_lines(box: Infobox) -> list[tuple[str, str]]:
+def _colon(variant: Variant) -> str:
+    """A label's colon: full width in Chinese, else a colon and a space."""
+    return "：" if variant.is_chinese else ": "
+
+
+def _infobox_lines(box: Infobox, colon: str) -> list[tuple[str, str]]:
     rows = [("", " / ".join(box.parties))] if box.parties else []
     if box.missions:
-        missions = " · ".join(f"{i.label}:{i.text}" if i.label else i.text for i in box.missions)
+        missions = " · ".join(f"{i.label}{colon}{i.text}" if i.label else i.text for i in box.missions)
         rows.append((box.missions_label or "", missions))
     rows += [("", image) for image in box.images]
     return rows
 
 
-def _infobox_markdown(box: Infobox) -> list[str]:
+def _infobox_markdown(box: Infobox, colon: str) -> list[str]:
     lines = [f"> **{box.title}**", ">"]
-    lines += [f"> {label}：{value}  " if label else f"> {value}  " for label, value in _infobox_lines(box)]
+    lines += [f"> {label}{colon}{value}  " if label else f"> {value}  " for label, value in _infobox_lines(box, colon)]
     return lines
 
 
@@ -413,9 +418,11 @@ def _text_infobox(rendering: Rendering, section: str) -> list[str]:
     box = next((b for b in rendering.infoboxes if b.section == section), None)
     if box is None:
         return []
+    colon = _colon(rendering.variant)
+    title = f"【{box.title}】" if rendering.variant.is_chinese else f"[{box.title}]"
     return [
-        f"【{box.title}】",
-        *(f"  {label}：{value}" if label else f"  {value}" for label, value in _infobox_lines(box)),
+        title,
+        *(f"  {label}{colon}{value}" if label else f"  {value}" for label, value in _infobox_lines(box, colon)),
         "",
     ]
 

@@ -191,7 +191,8 @@ class _Writer:
         return "".join(parts)
 
     def mission(self, item: InfoboxItem) -> str:
-        label = f"{self.inline(item.label)}:" if item.label else ""
+        colon = "：" if self.rendering.variant.is_chinese else ": "
+        label = f"{self.inline(item.label)}{colon}" if item.label else ""
         if item.lang:
             return f'{label}<span lang="{escape(item.lang)}">{escape(item.text)}</span>'
         return label + self.inline(item.text)
