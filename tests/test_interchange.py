@@ -261,6 +261,17 @@ def test_tbx_v2_import_converts(capsys: pytest.CaptureFixture[str], tmp_path: Pa
     assert Converter("zh-HK", glossary=[tmp_path / "g"]).convert("斯大林") == "史太林"
 
 
+def _assert_bad_import(capsys: pytest.CaptureFixture[str], tmp_path: Path, fmt: str, text: str, problem: str) -> None:
+    """Importing ``text`` fails with one line naming file and line, exit 1, and writes nothing."""
+    path = tmp_path / f"bad.{fmt}"
+    path.write_text(text, encoding="utf-8")
+    code, _, err = run(capsys, "import", fmt, str(path), "-o", str(tmp_path / "out"))
+    assert code == 1
+    assert err.count("\n") == 1, err
+    assert f"{path}{problem}" in err
+    assert not (tmp_path / "out").exists()
+
+
 @pytest.mark.parametrize(
     ("text", "problem"),
     [
@@ -272,13 +283,7 @@ def test_tbx_v2_import_converts(capsys: pytest.CaptureFixture[str], tmp_path: Pa
 def test_bad_tbx_is_one_line_and_exit_1(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, text: str, problem: str
 ) -> None:
-    path = tmp_path / "bad.tbx"
-    path.write_text(text, encoding="utf-8")
-    code, _, err = run(capsys, "import", "tbx", str(path), "-o", str(tmp_path / "out"))
-    assert code == 1
-    assert err.count("\n") == 1
-    assert f"{path}{problem}" in err
-    assert not (tmp_path / "out").exists()
+    _assert_bad_import(capsys, tmp_path, "tbx", text, problem)
 
 
 def test_tbx_entities_are_not_expanded(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -348,13 +353,7 @@ def test_csv_as_a_spreadsheet_writes_it() -> None:
 def test_bad_csv_is_one_line_and_exit_1(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, text: str, problem: str
 ) -> None:
-    path = tmp_path / "bad.csv"
-    path.write_text(text, encoding="utf-8")
-    code, _, err = run(capsys, "import", "csv", str(path), "-o", str(tmp_path / "out"))
-    assert code == 1
-    assert err.count("\n") == 1, err
-    assert f"{path}{problem}" in err
-    assert not (tmp_path / "out").exists()
+    _assert_bad_import(capsys, tmp_path, "csv", text, problem)
 
 
 def test_an_ambiguous_import_writes_nothing(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
