@@ -41,7 +41,7 @@ def _converters(table: dict[str, str], config_name: str, folder: Path) -> tuple[
         config = rewrite_config(stock, table, _Merger(where, where), prune=prune)
         (where / "config.json").write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")
         made.append(opencc.OpenCC(str(where / "config.json")))
-        sizes.append(sum(f.stat().st_size for f in where.glob("glossary-*.ocd2")))
+        sizes.append(sum(f.stat().st_size for f in where.glob("glossary-*")))
     return made[0], made[1], sizes[0] < sizes[1]
 
 

@@ -4,7 +4,7 @@ Every key merged into a phrase dictionary costs OpenCC time at each position
 of the text where its first characters occur, match or not, and a bigger
 dictionary loads slower. termloc leaves out the keys it can prove change
 nothing, for configs whose first stage is a short-circuit group of phrases
-(one file, or a union of files, into whose first file the glossary is merged)
+(one file, or a union of files, the glossary merged in and winning ties)
 and single characters, and whose segmenter, if any, uses those same phrases
 (t2s, s2t, s2tw, s2twp, s2hk).
 

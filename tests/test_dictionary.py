@@ -1,0 +1,89 @@
+"""Compiled configs: OpenCC's groups flattened into single Darts dictionaries."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import opencc
+import pytest
+
+from termloc.dictionary import _absolute, _Merger, _stock_entries, flatten, rewrite_config, stock_config
+
+from .conftest import ARTICLE, opencc_cases
+
+SHARE = Path(opencc._opencc_share_dir)
+CONFIGS = ["t2s", "s2t", "s2tw", "s2twp", "s2hk", "tw2sp"]
+
+
+def _stock(name: str) -> dict[str, Any]:
+    config: dict[str, Any] = json.loads(stock_config(name).read_text(encoding="utf-8"))
+    return config
+
+
+def _compiled(name: str, folder: Path) -> Any:
+    config = rewrite_config(_stock(name), {}, _Merger(folder, folder))
+    path = folder / "config.json"
+    path.write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")
+    return opencc.OpenCC(str(path)), config
+
+
+def _files(node: Any) -> list[str]:
+    if isinstance(node, dict):
+        return [node["file"]] if "file" in node else [f for value in node.values() for f in _files(value)]
+    if isinstance(node, list):
+        return [f for item in node for f in _files(item)]
+    return []
+
+
+@pytest.mark.parametrize("name", CONFIGS)
+def test_a_flattened_config_converts_as_the_stock_one(name: str, tmp_path: Path) -> None:
+    ours, config = _compiled(name, tmp_path)
+    stock = opencc.OpenCC(name)
+    assert any(file.endswith(".ocd") for file in _files(config))  # something was flattened
+    texts = [ARTICLE.read_text(encoding="utf-8"), *(str(case["input"]) for case in opencc_cases())]
+    # Every key of every dictionary the config uses, run together and one by
+    # one: each is where a match, and a match across a seam, could differ.
+    keys = sorted({key for file in _files(_absolute(_stock(name), SHARE)) for key in _stock_entries(Path(file))})
+    texts.append("".join(keys))
+    texts.append("".join(reversed(keys)))
+    texts.append("\n".join(keys))
+    for text in texts:
+        assert ours.convert(text) == stock.convert(text), text[:80]
+
+
+def test_a_short_circuit_group_whose_later_member_extends_an_earlier_key_stays_a_group(tmp_path: Path) -> None:
+    # tw2sp's first stage: TWPhrasesRev has 高級 and TWVariantsRevPhrases has
+    # 高級管理人才. OpenCC stops at the first member that matches, so 高級 wins
+    # there; one merged dictionary would take the longer key. (Both entries
+    # are identities, so the text comes out the same here; the check is on
+    # keys, which is what decides a match.)
+    stage = _absolute(_stock("tw2sp"), SHARE)["conversion_chain"][0]["dict"]
+    first, second, _ = (_stock_entries(Path(leaf["file"])) for leaf in stage["dicts"])
+    assert "高級" in first
+    assert "高級管理人才" in second
+    assert flatten(stage) is None
+    ours, config = _compiled("tw2sp", tmp_path)
+    assert config["conversion_chain"][0]["dict"]["type"] == "group"
+    assert ours.convert("高級管理人才") == opencc.OpenCC("tw2sp").convert("高級管理人才")
+
+
+def test_a_union_and_a_group_of_phrases_then_characters_flatten_in_order() -> None:
+    stage = _absolute(_stock("s2twp"), SHARE)["conversion_chain"][0]["dict"]
+    files = flatten(stage)
+    assert files is not None
+    assert [Path(f).name for f in files] == [
+        "STPhrases.ocd2",
+        "STPhrases_GeneratedFromRegionalPhrases.ocd2",
+        "STCharacters.ocd2",
+    ]
+
+
+def test_the_glossary_wins_ties_in_a_flattened_dictionary(tmp_path: Path) -> None:
+    # STCharacters writes 朴 → 樸; a glossary key of one character must win it.
+    config = rewrite_config(_stock("s2t"), {"朴": "朴"}, _Merger(tmp_path, tmp_path), prune=False)
+    path = tmp_path / "config.json"
+    path.write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")
+    assert opencc.OpenCC("s2t").convert("朴成哲") == "樸成哲"
+    assert opencc.OpenCC(str(path)).convert("朴成哲") == "朴成哲"
