@@ -14,7 +14,8 @@ For a variant, the stock OpenCC config is rewritten so that
 
 The result lives in the user cache under a digest of everything it depends
 on (glossary and locale file contents, OpenCC's version, this format), so a
-second run reads no YAML at all.
+second run reads no YAML at all (and, through `termloc.digests`, hashes no
+unchanged glossary file).
 """
 
 from __future__ import annotations
@@ -54,15 +55,22 @@ def stock_config(name: str) -> Path:
 
 
 def glossary_digest(files: Sequence[Path], groups: Sequence[str] | None, extra: str = "") -> str:
-    """A digest of the glossary files' contents and everything else that matters."""
+    """A digest of the glossary files' contents and everything else that matters.
+
+    File contents are hashed once and then recognised by their stat
+    signature (`termloc.digests`).
+    """
+    from termloc.digests import DigestMemo
+
     _, _, version = _opencc()
+    memo = DigestMemo(resources.cache_dir() / "glossary" / "digests.json")
     digest = hashlib.sha256(f"{FORMAT}\0{version}\0{extra}\0".encode())
     digest.update(("\0".join(sorted(groups)) if groups is not None else "*").encode())
     for path in files:
-        digest.update(b"\0file\0" + path.name.encode() + b"\0")
-        digest.update(path.read_bytes())
+        digest.update(f"\0file\0{path.name}\0{memo.digest(path)}".encode())
     for path in sorted(resources.locales_dir().glob("*.yaml")):
-        digest.update(b"\0locale\0" + path.name.encode() + b"\0" + path.read_bytes())
+        digest.update(f"\0locale\0{path.name}\0{memo.digest(path)}".encode())
+    memo.save()
     return digest.hexdigest()[:32]
 
 

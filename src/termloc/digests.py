@@ -1,0 +1,91 @@
+"""Content digests of files, remembered by the files' stat signatures.
+
+Finding a compiled glossary in the cache means knowing the digest of every
+glossary file, and hashing them all on every run costs in proportion to the
+glossary (9 ms for 2 MB of YAML, about 60 ms for all of Chinese Wikipedia's
+conversion groups). A file whose size, modification time (in nanoseconds),
+inode and device are the ones recorded with its digest is taken to hold the
+same bytes, as make and git's index assume. A file modified in the last two
+seconds is hashed every time and not recorded: a second write within one
+tick of a coarse clock would leave its signature unchanged (git's "racy"
+case).
+
+The record is a small JSON file in the user cache; losing or failing to
+write it only costs the hashing again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+import time
+from pathlib import Path
+
+__all__ = ["DigestMemo"]
+
+#: Files remembered; the least recently used are forgotten first.
+LIMIT = 256
+#: A file modified this recently (seconds) is not remembered.
+RACY = 2.0
+
+
+class DigestMemo:
+    """SHA-256 digests of files, remembered in ``path`` across runs."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.entries: dict[str, list[int | str]] = {}
+        self.changed = False
+        try:
+            loaded = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return
+        if isinstance(loaded, dict):
+            self.entries = {key: value for key, value in loaded.items() if isinstance(value, list) and len(value) == 5}
+
+    def digest(self, file: Path) -> str:
+        """The SHA-256 of ``file``'s bytes, in hex."""
+        key = os.path.abspath(file)
+        before = _signature(file)
+        known = self.entries.get(key)
+        if known is not None and known[:4] == before:
+            if next(reversed(self.entries)) != key:  # most recently used last
+                self.entries[key] = self.entries.pop(key)
+                self.changed = True
+            return str(known[4])
+        value = hashlib.sha256(file.read_bytes()).hexdigest()
+        settled = time.time_ns() - int(before[1]) > RACY * 1e9
+        if settled and _signature(file) == before:
+            self.entries.pop(key, None)
+            self.entries[key] = [*before, value]
+            self.changed = True
+        return value
+
+    def save(self) -> None:
+        """Write the record if it changed (best effort)."""
+        if not self.changed:
+            return
+        while len(self.entries) > LIMIT:
+            del self.entries[next(iter(self.entries))]
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".digests.", suffix=".tmp")
+        except OSError:
+            return
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as stream:
+                json.dump(self.entries, stream, ensure_ascii=False)
+            os.replace(temporary, self.path)
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+            return
+        self.changed = False
+
+
+def _signature(file: Path) -> list[int | str]:
+    status = file.stat()
+    return [status.st_size, status.st_mtime_ns, status.st_ino, status.st_dev]
