@@ -208,9 +208,9 @@ def rewrite_config(
     # identity entry keeps the stage from rewriting it. Only outputs the
     # stage would change need one (支持 → 支援 in s2twp's Taiwan phrases).
     outputs = sorted(set(table.values()))
-    protect = [_changed_by(stage, outputs, merger.folder) if outputs else [] for stage in chain]
+    protect = [_changed_by(stage, outputs, merger.folder) if outputs else [] for stage in chain[1:]]
     chain[0]["dict"] = merger.compile(chain[0]["dict"], "glossary", table)
-    for stage, changed in list(zip(chain, protect, strict=True))[1:]:
+    for stage, changed in zip(chain[1:], protect, strict=True):
         stage["dict"] = merger.compile(stage["dict"], "protect", {out: out for out in changed})
     return config
 
