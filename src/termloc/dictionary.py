@@ -169,7 +169,8 @@ def flatten(node: dict[str, Any]) -> list[str] | None:
     return files
 
 
-def _stock_entries(path: Path) -> dict[str, str]:
+def _stock_entries(path: Path) -> Mapping[str, str]:
+    """The entries of one of OpenCC's dictionaries (read once a process; do not change them)."""
     return _read_entries(str(path))
 
 
@@ -238,7 +239,7 @@ def _without_redundant(table: Mapping[str, str], config: dict[str, Any]) -> Mapp
     characters = [_stock_entries(Path(leaf["file"])) for leaf in rest]
     if any(len(key) > 1 for entries in characters for key in entries):
         return table
-    later: list[dict[str, str]] = []
+    later: list[Mapping[str, str]] = []
     for stage in chain[1:]:
         leaves = _leaves(stage["dict"], any_policy=True)
         if leaves is None:

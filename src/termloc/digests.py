@@ -26,7 +26,7 @@ from pathlib import Path
 
 __all__ = ["DigestMemo"]
 
-#: Files remembered; the least recently used are forgotten first.
+#: Files remembered; the earliest recorded are forgotten first.
 LIMIT = 256
 #: A file modified this recently (seconds) is not remembered.
 RACY = 2.0
@@ -52,9 +52,6 @@ class DigestMemo:
         before = _signature(file)
         known = self.entries.get(key)
         if known is not None and known[:4] == before:
-            if next(reversed(self.entries)) != key:  # most recently used last
-                self.entries[key] = self.entries.pop(key)
-                self.changed = True
             return str(known[4])
         value = hashlib.sha256(file.read_bytes()).hexdigest()
         settled = time.time_ns() - int(before[1]) > RACY * 1e9
