@@ -20,7 +20,6 @@ unchanged glossary file).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -60,18 +59,12 @@ def glossary_digest(files: Sequence[Path], groups: Sequence[str] | None, extra: 
     File contents are hashed once and then recognised by their stat
     signature (`termloc.digests`).
     """
-    from termloc.digests import DigestMemo
+    from termloc.digests import contents_digest
 
     _, _, version = _opencc()
-    memo = DigestMemo(resources.cache_dir() / "glossary" / "digests.json")
-    digest = hashlib.sha256(f"{FORMAT}\0{version}\0{extra}\0".encode())
-    digest.update(("\0".join(sorted(groups)) if groups is not None else "*").encode())
-    for path in files:
-        digest.update(f"\0file\0{path.name}\0{memo.digest(path)}".encode())
-    for path in sorted(resources.locales_dir().glob("*.yaml")):
-        digest.update(f"\0locale\0{path.name}\0{memo.digest(path)}".encode())
-    memo.save()
-    return digest.hexdigest()[:32]
+    selected = "\0".join(sorted(groups)) if groups is not None else "*"
+    locales = sorted(resources.locales_dir().glob("*.yaml"))
+    return contents_digest(f"{FORMAT}\0{version}\0{extra}\0{selected}", [*files, *locales])
 
 
 def _absolute(node: Any, share: Path) -> Any:

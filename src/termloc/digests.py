@@ -22,9 +22,10 @@ import json
 import os
 import tempfile
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
-__all__ = ["DigestMemo"]
+__all__ = ["DigestMemo", "contents_digest"]
 
 #: Files remembered; the earliest recorded are forgotten first.
 LIMIT = 256
@@ -86,3 +87,18 @@ class DigestMemo:
 def _signature(file: Path) -> list[int | str]:
     status = file.stat()
     return [status.st_size, status.st_mtime_ns, status.st_ino, status.st_dev]
+
+
+def contents_digest(head: str, files: Iterable[Path]) -> str:
+    """A digest of ``head`` and of each file's name and bytes, in order.
+
+    The files' digests are remembered in termloc's user cache.
+    """
+    from termloc import resources
+
+    memo = DigestMemo(resources.cache_dir() / "digests.json")
+    digest = hashlib.sha256(head.encode())
+    for path in files:
+        digest.update(f"\0{path.name}\0{memo.digest(path)}".encode())
+    memo.save()
+    return digest.hexdigest()[:32]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import marshal
 import os
@@ -218,12 +217,11 @@ def _libraries() -> list[str]:
 
 def _digest(files: Sequence[Path], groups: Sequence[str] | None) -> str:
     from termloc import resources
+    from termloc.digests import contents_digest
 
-    digest = hashlib.sha256("\0".join([FORMAT, sys.byteorder, *_libraries()]).encode())
-    digest.update(("\0".join(sorted(groups)) if groups is not None else "*").encode())
-    for path in [*files, *sorted(resources.locales_dir().glob("*.yaml"))]:
-        digest.update(b"\0file\0" + path.name.encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()[:32]
+    selected = "\0".join(sorted(groups)) if groups is not None else "*"
+    head = "\0".join([FORMAT, sys.byteorder, *_libraries(), selected])
+    return contents_digest(head, [*files, *sorted(resources.locales_dir().glob("*.yaml"))])
 
 
 def load_index(paths: Sequence[Path], groups: Sequence[str] | None = None) -> Index:
