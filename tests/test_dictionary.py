@@ -87,3 +87,40 @@ def test_the_glossary_wins_ties_in_a_flattened_dictionary(tmp_path: Path) -> Non
     path.write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")
     assert opencc.OpenCC("s2t").convert("朴成哲") == "樸成哲"
     assert opencc.OpenCC(str(path)).convert("朴成哲") == "朴成哲"
+
+
+@pytest.mark.parametrize("tag", ["zh-Hans", "zh-TW", "zh-HK"])
+def test_the_glossary_in_a_flattened_dictionary_converts_as_in_the_stock_group(
+    tag: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same glossary table, merged into one Darts dictionary or into the
+    first file of OpenCC's own group, converts every text alike."""
+    from termloc import load_variants
+    from termloc.glossary import load_glossary
+    from termloc.glossary.mapping import variant_mapping
+    from termloc.script import char_tables
+
+    from .conftest import GLOSSARY
+
+    registry = load_variants()
+    glossary, problems = load_glossary([GLOSSARY])
+    assert not problems
+    table = variant_mapping(glossary, registry[tag], char_tables()).table()
+    name = str(registry[tag].opencc_config)
+    made = []
+    for flat in (True, False):
+        folder = tmp_path / f"flat-{flat}"
+        folder.mkdir()
+        with monkeypatch.context() as patch:
+            if not flat:
+                patch.setattr("termloc.dictionary.flatten", lambda node: None)
+            config = rewrite_config(_stock(name), table, _Merger(folder, folder))
+        assert any(file.endswith(".ocd") for file in _files(config)) == flat
+        (folder / "config.json").write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")
+        made.append(opencc.OpenCC(str(folder / "config.json")))
+    keys = sorted(table)
+    texts = [ARTICLE.read_text(encoding="utf-8"), "".join(keys), "".join(reversed(keys)), *keys]
+    texts += [str(case["input"]) for case in opencc_cases()]
+    flat_converter, group_converter = made
+    for text in texts:
+        assert flat_converter.convert(text) == group_converter.convert(text), text[:80]
