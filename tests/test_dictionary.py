@@ -53,31 +53,40 @@ def test_a_flattened_config_converts_as_the_stock_one(name: str, tmp_path: Path)
         assert ours.convert(text) == stock.convert(text), text[:80]
 
 
-def test_a_short_circuit_group_whose_later_member_extends_an_earlier_key_stays_a_group(tmp_path: Path) -> None:
+def test_a_later_members_key_that_extends_an_earlier_members_key_is_left_out(tmp_path: Path) -> None:
     # tw2sp's first stage: TWPhrasesRev has 高級 and TWVariantsRevPhrases has
     # 高級管理人才. OpenCC stops at the first member that matches, so 高級 wins
-    # there; one merged dictionary would take the longer key. (Both entries
-    # are identities, so the text comes out the same here; the check is on
-    # keys, which is what decides a match.)
+    # wherever 高級管理人才 could match: the longer key is never chosen, and
+    # one dictionary that still held it would take it.
     stage = _absolute(_stock("tw2sp"), SHARE)["conversion_chain"][0]["dict"]
-    first, second, _ = (_stock_entries(Path(leaf["file"])) for leaf in stage["dicts"])
+    first, second, third = (_stock_entries(Path(leaf["file"])) for leaf in stage["dicts"])
     assert "高級" in first
     assert "高級管理人才" in second
-    assert flatten(stage) is None
+    flat = flatten(stage)
+    assert flat is not None
+    assert "高級管理人才" not in flat
+    assert "宏內核" not in flat
+    assert len(flat) == len(set(first) | set(second) | set(third)) - 2
     ours, config = _compiled("tw2sp", tmp_path)
-    assert config["conversion_chain"][0]["dict"]["type"] == "group"
-    assert ours.convert("高級管理人才") == opencc.OpenCC("tw2sp").convert("高級管理人才")
+    assert config["conversion_chain"][0]["dict"]["type"] == "ocd"
+    for text in ("高級管理人才", "宏內核", "這是高級管理人才的宏內核系統"):
+        assert ours.convert(text) == opencc.OpenCC("tw2sp").convert(text)
 
 
 def test_a_union_and_a_group_of_phrases_then_characters_flatten_in_order() -> None:
+    # s2twp's first stage: the union of STPhrases and the generated regional
+    # phrases, then STCharacters; on a key two of them share, the earlier
+    # one's entry is kept.
     stage = _absolute(_stock("s2twp"), SHARE)["conversion_chain"][0]["dict"]
-    files = flatten(stage)
-    assert files is not None
-    assert [Path(f).name for f in files] == [
-        "STPhrases.ocd2",
-        "STPhrases_GeneratedFromRegionalPhrases.ocd2",
-        "STCharacters.ocd2",
-    ]
+    phrases, generated, characters = (
+        _stock_entries(SHARE / name)
+        for name in ("STPhrases.ocd2", "STPhrases_GeneratedFromRegionalPhrases.ocd2", "STCharacters.ocd2")
+    )
+    flat = flatten(stage)
+    assert flat is not None
+    assert set(flat) == set(phrases) | set(generated) | set(characters)
+    for key, value in flat.items():
+        assert value == next(d[key] for d in (phrases, generated, characters) if key in d), key
 
 
 def test_the_glossary_wins_ties_in_a_flattened_dictionary(tmp_path: Path) -> None:
@@ -89,7 +98,7 @@ def test_the_glossary_wins_ties_in_a_flattened_dictionary(tmp_path: Path) -> Non
     assert opencc.OpenCC(str(path)).convert("朴成哲") == "朴成哲"
 
 
-@pytest.mark.parametrize("tag", ["zh-Hans", "zh-TW", "zh-HK"])
+@pytest.mark.parametrize("tag", ["zh-Hans", "zh-TW", "zh-HK", "zh-CN"])
 def test_the_glossary_in_a_flattened_dictionary_converts_as_in_the_stock_group(
     tag: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

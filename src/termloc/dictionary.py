@@ -9,8 +9,8 @@ For a variant, the stock OpenCC config is rewritten so that
   change, so a later stage (s2twp's Taiwan phrases) cannot rewrite a
   glossary form;
 - each dictionary node (a group of OpenCC's files) becomes one dictionary in
-  OpenCC's Darts format wherever that matches exactly as the group does,
-  which OpenCC loads and runs faster than the stock group (see `_Merger`).
+  OpenCC's Darts format that matches exactly as the group does, which
+  OpenCC loads and runs faster than the stock group (see `_Merger`).
 
 The result lives in the user cache under a digest of everything it depends
 on (glossary and locale file contents, OpenCC's version, this format), so a
@@ -93,73 +93,72 @@ class _Merger:
     stock and loads in a third of the time). Single Marisa dictionaries
     (``.ocd2``) also take the fast path but look up 2x slower.
 
-    Where flattening would change a match (see `flatten`), the node stays a
-    group and the table is merged into its first file.
+    A node `flatten` cannot read (anything but OpenCC's own ``ocd2`` files
+    and groups) stays as it is, the table merged into its first file.
     """
 
     def __init__(self, folder: Path, final: Path) -> None:
         self.folder = folder  # where files are written now
         self.final = final  # where they will live (the config names these)
-        self.made: dict[tuple[str, tuple[str, ...], int], str] = {}
+        self.made: dict[tuple[str, str, int], str] = {}
 
     def compile(self, node: dict[str, Any], label: str, table: Mapping[str, str]) -> dict[str, Any]:
         """``node`` with ``table`` merged in, ``table`` winning ties."""
-        files = flatten(node)
-        if files is None:
+        entries = flatten(node)
+        if entries is None:
             return self._merge_first(node, label, table) if table else node
-        return self._write(label, tuple(files), table, ".ocd")
+        return self._write(label, json.dumps(node, sort_keys=True), entries, table, ".ocd")
 
     def _merge_first(self, node: dict[str, Any], label: str, table: Mapping[str, str]) -> dict[str, Any]:
         """``node`` with its first file merged with ``table``."""
         if node.get("type") == "group":
             first, *rest = node["dicts"]
             return {**node, "dicts": [self._merge_first(first, label, table), *rest]}
-        return self._write(label, (node["file"],), table, ".ocd2")
+        return self._write(label, node["file"], _stock_entries(Path(node["file"])), table, ".ocd2")
 
-    def _write(self, label: str, files: tuple[str, ...], table: Mapping[str, str], suffix: str) -> dict[str, Any]:
-        key = (label + suffix, files, hash(frozenset(table.items())))
+    def _write(
+        self, label: str, source: str, entries: Mapping[str, str], table: Mapping[str, str], suffix: str
+    ) -> dict[str, Any]:
+        key = (label + suffix, source, hash(frozenset(table.items())))
         if key not in self.made:
             name = f"{label}-{len(self.made)}{suffix}"
             merged = dict(table)
-            for file in files:
-                for stock_key, value in _stock_entries(Path(file)).items():
-                    merged.setdefault(stock_key, value)
+            for stock_key, value in entries.items():
+                merged.setdefault(stock_key, value)
             _write_dictionary(merged, self.folder / name)
             self.made[key] = name
         return {"type": suffix[1:], "file": str(self.final / self.made[key])}
 
 
-def flatten(node: dict[str, Any]) -> list[str] | None:
-    """The files of a dictionary node, in order of precedence, if merging them
-    into one dictionary (longest key wins, the earlier file on a tie) matches
-    exactly as the node does; else None.
+def flatten(node: dict[str, Any]) -> dict[str, str] | None:
+    """One dictionary that matches as the dictionary node ``node`` does, under
+    OpenCC's rule for a single dictionary (the longest key wins), or None if
+    the node is not made of OpenCC's own ``ocd2`` files and groups.
 
-    A union group matches that way by definition. A short-circuit group takes
-    the first member with any match, so it does too unless a later member
-    holds a key that extends a key of an earlier one (then the earlier,
-    shorter match would win where the merged dictionary takes the longer).
-    Stock configs pass: their later members hold single characters
-    (t2s: TSPhrases, then TSCharacters). Only ``ocd2`` files (OpenCC's own)
-    are read.
+    A union group matches that way by definition; on a tie the earlier
+    member's entry is kept. A short-circuit group takes the first member with
+    any match, so a later member's key that extends a key of an earlier
+    member can never be chosen (wherever it matches, the shorter key of the
+    earlier member matches too); it is left out, and then the longest key
+    left is always the short-circuit's choice. (tw2sp's first stage has two
+    such keys: 高級管理人才 behind 高級, 宏內核 behind 宏.)
     """
     if "file" in node:
-        return [node["file"]] if node.get("type") == "ocd2" else None
-    if node.get("type") != "group" or node.get("match_policy") not in ("union", "short_circuit"):
+        return dict(_stock_entries(Path(node["file"]))) if node.get("type") == "ocd2" else None
+    policy = node.get("match_policy")
+    if node.get("type") != "group" or policy not in ("union", "short_circuit"):
         return None
-    files: list[str] = []
-    earlier: set[str] = set()
+    merged: dict[str, str] = {}
     for child in node["dicts"]:
-        found = flatten(child)
-        if found is None:
+        entries = flatten(child)
+        if entries is None:
             return None
-        keys = [key for file in found for key in _stock_entries(Path(file))]
-        if node["match_policy"] == "short_circuit" and any(
-            key[:end] in earlier for key in keys for end in range(1, len(key))
-        ):
-            return None
-        earlier.update(keys)
-        files += found
-    return files
+        earlier = set(merged) if policy == "short_circuit" else set()
+        for key, value in entries.items():
+            if key in merged or any(key[:end] in earlier for end in range(1, len(key))):
+                continue
+            merged[key] = value
+    return merged
 
 
 def _stock_entries(path: Path) -> Mapping[str, str]:
