@@ -37,7 +37,7 @@ from termloc.variants import Variant, VariantRegistry
 __all__ = ["FORMAT", "compiled_config", "glossary_digest", "stock_config"]
 
 #: Bumped whenever the layout or meaning of compiled files changes.
-FORMAT = "termloc-compiled-15"
+FORMAT = "termloc-compiled-16"
 
 
 def _opencc() -> tuple[Path, Path, str]:
