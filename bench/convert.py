@@ -40,7 +40,8 @@ def seconds(action: Callable[[], object]) -> float:
 
 BUILD_RAW = "import opencc, time; t = time.perf_counter(); opencc.OpenCC({config!r}); print(time.perf_counter() - t)"
 BUILD_OURS = (
-    "import opencc, time; from termloc.convert import Converter; from termloc.variants import load_variants; "
+    "import opencc, time; from termloc.engine.converter import Converter; "
+    "from termloc.core.variants import load_variants; "
     "r = load_variants(); t = time.perf_counter(); "
     "Converter({tag!r}, glossary={paths!r}, registry=r); print(time.perf_counter() - t)"
 )

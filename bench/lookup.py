@@ -116,7 +116,7 @@ def latency(finder: Lookup, cases: list[tuple[str, str]]) -> tuple[float, float,
 
 
 def project_forms() -> list[tuple[str, str]]:
-    from termloc import resources
+    from termloc.core import resources
     from termloc.glossary import load_glossary
 
     glossary, _ = load_glossary([resources.glossary_dir()], check=False)
@@ -161,7 +161,7 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=75_000, help="rows of the synthetic glossary (default 75,000)")
     parser.add_argument("--queries", type=int, default=1000, help="queries of each kind (default 1,000)")
     args = parser.parse_args()
-    from termloc import resources
+    from termloc.core import resources
 
     with tempfile.TemporaryDirectory(prefix="termloc-bench-lookup-") as scratch:
         cache, other_cache, folder = Path(scratch, "cache"), Path(scratch, "cache-75k"), Path(scratch, "glossary")

@@ -43,7 +43,7 @@ CHAINS = {
     "zh-HK": ("zh-hk", "zh-mo", "zh-hant", "zh-tw"),
 }
 LOAD = (
-    "import time; from termloc.convert import Converter; from termloc.variants import load_variants; "
+    "import time; from termloc.engine.converter import Converter; from termloc.core.variants import load_variants; "
     "r = load_variants(); t = time.perf_counter(); Converter({tag!r}, glossary=[{path!r}], registry=r); "
     "print(time.perf_counter() - t)"
 )
@@ -66,8 +66,8 @@ def peak_mb(who: int) -> float:
 
 def agreement(result: object, converters: dict[str, object]) -> tuple[Counter[str], list[str]]:
     """Check every rule's forms against the converters; count and show disagreements."""
+    from termloc.engine.rules import RuleSyntaxError, parse_rule
     from termloc.interchange.cgroup import CGroupImport
-    from termloc.interchange.mediawiki import RuleSyntaxError, parse_rule
 
     assert isinstance(result, CGroupImport)
     lost = {(d.group, d.rule, v, d.form) for d in result.dropped if d.what != "ignored" for v in d.variants}
@@ -125,14 +125,14 @@ def main() -> None:
 
     import opencc
 
-    from termloc.convert import Converter
+    from termloc.core.han import char_tables
+    from termloc.core.variants import load_variants
+    from termloc.engine.converter import Converter
     from termloc.glossary import Glossary, load_glossary
     from termloc.glossary.validate import check_entry
     from termloc.interchange.cgroup import import_groups, read_groups
     from termloc.interchange.cgroup_report import report_tsv
     from termloc.interchange.writer import file_name, group_yaml, write_folder
-    from termloc.script import char_tables
-    from termloc.variants import load_variants
 
     registry = load_variants()
     char_tables()  # OpenCC's character tables, dumped once per OpenCC version: not the import's cost

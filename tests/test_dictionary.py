@@ -9,7 +9,7 @@ from typing import Any
 import opencc
 import pytest
 
-from termloc.dictionary import _absolute, _Merger, _stock_entries, flatten, rewrite_config, stock_config
+from termloc.engine.compiler import _absolute, _Merger, _stock_entries, flatten, rewrite_config, stock_config
 
 from .conftest import ARTICLE, opencc_cases
 
@@ -105,9 +105,9 @@ def test_the_glossary_in_a_flattened_dictionary_converts_as_in_the_stock_group(
     """The same glossary table, merged into one Darts dictionary or into the
     first file of OpenCC's own group, converts every text alike."""
     from termloc import load_variants
+    from termloc.core.han import char_tables
     from termloc.glossary import load_glossary
     from termloc.glossary.mapping import variant_mapping
-    from termloc.script import char_tables
 
     from .conftest import GLOSSARY
 
@@ -122,7 +122,7 @@ def test_the_glossary_in_a_flattened_dictionary_converts_as_in_the_stock_group(
         folder.mkdir()
         with monkeypatch.context() as patch:
             if not flat:
-                patch.setattr("termloc.dictionary.flatten", lambda node: None)
+                patch.setattr("termloc.engine.compiler.flatten", lambda node: None)
             config = rewrite_config(_stock(name), table, _Merger(folder, folder))
         assert any(file.endswith(".ocd") for file in _files(config)) == flat
         (folder / "config.json").write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")

@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from termloc import Converter
-from termloc.digests import DigestMemo
+from termloc.core.digests import DigestMemo
 
 from .conftest import GLOSSARY
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from termloc.document import load_document, parse_document
-from termloc.errors import InputError
+from termloc.core.errors import InputError
+from termloc.documents.document import load_document, parse_document
 
 from .conftest import ROOT, SHARED
 

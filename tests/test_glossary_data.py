@@ -11,9 +11,9 @@ import pytest
 import yaml
 
 from termloc import Converter, load_variants
+from termloc.core.han import char_tables
 from termloc.glossary import load_glossary
 from termloc.glossary.model import Entry, Row
-from termloc.script import char_tables
 
 from .conftest import ARTICLE, DATA, GLOSSARY, SHARED
 

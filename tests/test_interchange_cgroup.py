@@ -14,12 +14,12 @@ import yaml
 
 from termloc import Converter, load_variants
 from termloc.cli import main
+from termloc.core.han import char_tables
+from termloc.engine.rules import Rule, RuleSyntaxError, format_rule, parse_rule
 from termloc.glossary import load_glossary
 from termloc.interchange.cgroup import import_groups, read_groups
 from termloc.interchange.cgroup_page import entry_rules, group_module
 from termloc.interchange.lua import LuaSyntaxError, LuaTable, parse_module
-from termloc.interchange.mediawiki import Rule, RuleSyntaxError, format_rule, parse_rule
-from termloc.script import char_tables
 
 from .conftest import DATA, GLOSSARY, SHARED
 

@@ -13,7 +13,7 @@ import yaml
 from termloc.cli import main
 from termloc.glossary import load_glossary
 from termloc.lookup import Lookup, LookupResult, format_results, normalise, script_of
-from termloc.romanise import korean, romanisations, russian
+from termloc.lookup.romanise import korean, romanisations, russian
 
 from .conftest import DATA, GLOSSARY
 
@@ -127,7 +127,7 @@ def test_filters(finder: Lookup) -> None:
     ],
 )
 def test_bad_options(finder: Lookup, options: dict[str, object], message: str) -> None:
-    from termloc.errors import UsageError
+    from termloc.core.errors import UsageError
 
     with pytest.raises(UsageError, match=message):
         finder.find("Putin", **options)  # type: ignore[arg-type]

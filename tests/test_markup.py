@@ -12,7 +12,7 @@ import yaml
 
 from termloc import Converter, load_variants
 from termloc.cli import main
-from termloc.markup import MarkupConverter
+from termloc.engine.markup import MarkupConverter
 
 from .conftest import DATA, SHARED
 

@@ -12,11 +12,11 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 
 from termloc import load_variants
-from termloc.checks import check_catalog, matches_form
 from termloc.cli import main
+from termloc.core.han import char_tables
 from termloc.glossary import load_glossary
-from termloc.po import read_catalog, write_catalog
-from termloc.script import char_tables
+from termloc.translation.catalogs import read_catalog, write_catalog
+from termloc.translation.checks import check_catalog, matches_form
 
 from .conftest import GLOSSARY, ROOT
 

@@ -10,11 +10,11 @@ import opencc
 import pytest
 
 from termloc import Converter, load_variants
-from termloc.dictionary import _Merger, rewrite_config, stock_config
+from termloc.core.han import char_tables
+from termloc.engine.compiler import _Merger, rewrite_config, stock_config
+from termloc.engine.redundancy import Stage, redundant_keys
 from termloc.glossary import load_glossary
 from termloc.glossary.mapping import variant_mapping
-from termloc.redundancy import Stage, redundant_keys
-from termloc.script import char_tables
 
 from .conftest import ARTICLE, GLOSSARY, opencc_cases
 
@@ -69,7 +69,7 @@ def test_pruned_and_full_tables_convert_alike(tag: str, tables: dict[str, dict[s
     ],
 )
 def test_what_is_left_out(tag: str, dropped: str, kept: list[str], tables: dict[str, dict[str, str]]) -> None:
-    from termloc.dictionary import _absolute, _without_redundant
+    from termloc.engine.compiler import _absolute, _without_redundant
 
     table = tables[tag]
     config = _absolute(

@@ -10,10 +10,10 @@ import pytest
 
 from termloc import load_variants
 from termloc.cli import main
-from termloc.document import load_document, parse_document
+from termloc.documents.document import load_document, parse_document
+from termloc.documents.render import Rendering, render, to_markdown, to_text
+from termloc.documents.site import index_page, page
 from termloc.glossary import load_glossary
-from termloc.render import Rendering, render, to_markdown, to_text
-from termloc.site import index_page, page
 
 from .conftest import GLOSSARY, ROOT
 

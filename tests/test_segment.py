@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from termloc.document import load_document
-from termloc.segment import split_sentences
+from termloc.documents.document import load_document
+from termloc.documents.segment import split_sentences
 
 from .conftest import DATA, ROOT
 

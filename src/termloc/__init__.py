@@ -37,30 +37,30 @@ __all__ = [
 __version__ = "0.1.0"
 
 _HOMES = {
-    "DEFAULT_GLOSSARY": "termloc.convert",
-    "Converter": "termloc.convert",
+    "DEFAULT_GLOSSARY": "termloc.engine.converter",
+    "Converter": "termloc.engine.converter",
     "Entry": "termloc.glossary.model",
     "Glossary": "termloc.glossary.model",
     "Row": "termloc.glossary.model",
-    "GlossaryError": "termloc.errors",
-    "InputError": "termloc.errors",
-    "Problem": "termloc.errors",
-    "TermlocError": "termloc.errors",
-    "VariantError": "termloc.errors",
+    "GlossaryError": "termloc.core.errors",
+    "InputError": "termloc.core.errors",
+    "Problem": "termloc.core.errors",
+    "TermlocError": "termloc.core.errors",
+    "VariantError": "termloc.core.errors",
     "load_glossary": "termloc.glossary.validate",
     "Lookup": "termloc.lookup",
     "LookupResult": "termloc.lookup",
-    "Variant": "termloc.variants",
-    "load_variants": "termloc.variants",
+    "Variant": "termloc.core.variants",
+    "load_variants": "termloc.core.variants",
 }
 
 if TYPE_CHECKING:
-    from termloc.convert import DEFAULT_GLOSSARY, Converter
-    from termloc.errors import GlossaryError, InputError, Problem, TermlocError, VariantError
+    from termloc.core.errors import GlossaryError, InputError, Problem, TermlocError, VariantError
+    from termloc.core.variants import Variant, load_variants
+    from termloc.engine.converter import DEFAULT_GLOSSARY, Converter
     from termloc.glossary.model import Entry, Glossary, Row
     from termloc.glossary.validate import load_glossary
     from termloc.lookup import Lookup, LookupResult
-    from termloc.variants import Variant, load_variants
 
 
 def __getattr__(name: str) -> Any:

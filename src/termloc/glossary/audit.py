@@ -21,10 +21,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from termloc.core.han import CharTables, dump_dictionary
+from termloc.core.variants import Variant
 from termloc.glossary.mapping import variant_mapping
 from termloc.glossary.model import Glossary
-from termloc.script import CharTables, dump_dictionary
-from termloc.variants import Variant
 
 __all__ = ["Audit", "audit", "format_audit"]
 

@@ -12,9 +12,9 @@ from typing import Any
 
 import yaml
 
-from termloc.errors import Problem
+from termloc.core.errors import Problem
+from termloc.core.resources import glossary_files
 from termloc.glossary.model import Entry, Group, Row
-from termloc.resources import glossary_files
 
 __all__ = ["ENTRY_KEYS", "FILE_KEYS", "ROW_ONE_WAY_KEY", "ROW_STATUS_KEYS", "Node", "glossary_files", "read_group"]
 

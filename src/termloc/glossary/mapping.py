@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from termloc.core.han import CharTables
+from termloc.core.variants import Variant
 from termloc.glossary.model import Entry, Glossary, Row
-from termloc.script import CharTables
-from termloc.variants import Variant
 
 __all__ = ["Claim", "Conflict", "VariantMapping", "variant_mapping"]
 

@@ -14,8 +14,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from termloc.script import CharTables
-from termloc.variants import Variant
+from termloc.core.han import CharTables
+from termloc.core.variants import Variant
 
 __all__ = ["KINDS", "Entry", "Form", "Glossary", "Group", "Row", "Status"]
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from termloc.core.han import char_tables
+from termloc.core.variants import VariantRegistry
 from termloc.glossary.model import Entry, Row
-from termloc.script import char_tables
-from termloc.variants import VariantRegistry
 
 __all__ = ["entry_json", "entry_text", "row_forms"]
 

@@ -10,13 +10,13 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from termloc.errors import Problem
+from termloc.core.errors import Problem
+from termloc.core.han import CharTables, char_tables
+from termloc.core.resources import glossary_files
+from termloc.core.variants import VariantRegistry, load_variants
 from termloc.glossary.load import ENTRY_KEYS, FILE_KEYS, ROW_ONE_WAY_KEY, ROW_STATUS_KEYS, Node, read_group
 from termloc.glossary.mapping import Conflict, variant_mapping
 from termloc.glossary.model import KINDS, Entry, Glossary, Group, Row
-from termloc.resources import glossary_files
-from termloc.script import CharTables, char_tables
-from termloc.variants import VariantRegistry, load_variants
 
 __all__ = ["CODES", "ENTRY_ID", "load_glossary", "unfit_chinese", "validate"]
 

@@ -7,10 +7,10 @@
   ``Module:CGroup`` Lua) in, with `termloc.interchange.conflicts` settling
   disagreements between groups and `termloc.interchange.cgroup_report`
   reporting them; `termloc.interchange.cgroup_page` writes a group back out;
-- `termloc.interchange.mediawiki` and `termloc.interchange.lua` — the rule
+- `termloc.engine.rules` and `termloc.interchange.lua` — the rule
   syntax and the Lua those groups are written in;
 - `termloc.interchange.writer` — termloc glossary files, written safely;
-- `termloc.interchange.commands` — the ``termloc export`` and ``termloc import`` commands.
+- `termloc.cli.interchange` — the ``termloc export`` and ``termloc import`` commands.
 
 The package imports nothing itself, so that ``termloc convert`` starts as fast
 without it; import the module you need.

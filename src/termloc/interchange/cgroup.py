@@ -37,14 +37,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from termloc.errors import InputError
-from termloc.files import read_text
+from termloc.core.errors import InputError
+from termloc.core.files import read_text
+from termloc.core.han import CharTables
+from termloc.core.variants import VariantRegistry
+from termloc.engine.rules import Rule, RuleSyntaxError, parse_rule
 from termloc.glossary.model import Entry, Group, Row
 from termloc.interchange.conflicts import Claimant, Conflict, resolve
 from termloc.interchange.lua import LuaSyntaxError, LuaTable, parse_module
-from termloc.interchange.mediawiki import Rule, RuleSyntaxError, parse_rule
-from termloc.script import CharTables
-from termloc.variants import VariantRegistry
 
 __all__ = [
     "CGroupImport",

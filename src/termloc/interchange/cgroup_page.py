@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from termloc.engine.rules import Rule, format_rule
 from termloc.glossary.model import Entry, Group, Row
 from termloc.interchange.cgroup import NOTE_PREFIX
 from termloc.interchange.lua import lua_string
-from termloc.interchange.mediawiki import Rule, format_rule
 
 __all__ = ["entry_rules", "group_module"]
 

@@ -13,10 +13,10 @@ space cannot be held: such lines are left out and reported.
 
 from __future__ import annotations
 
+from termloc.core.han import CharTables
+from termloc.core.variants import Variant
 from termloc.glossary.mapping import variant_mapping
 from termloc.glossary.model import Glossary
-from termloc.script import CharTables
-from termloc.variants import Variant
 
 __all__ = ["opencc_dictionary"]
 

@@ -28,11 +28,11 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from termloc.errors import InputError, VariantError
-from termloc.files import read_text
+from termloc.core.errors import InputError, VariantError
+from termloc.core.files import read_text
+from termloc.core.variants import VariantRegistry
 from termloc.glossary.model import Entry, Glossary, Group, Row
 from termloc.glossary.validate import unfit_chinese
-from termloc.variants import VariantRegistry
 
 __all__ = ["ENTRY_COLUMNS", "ROW_COLUMNS", "TableImport", "export_csv", "read_csv"]
 

@@ -40,10 +40,10 @@ from typing import Any
 
 from lxml import etree
 
-from termloc.errors import InputError, VariantError
+from termloc.core.errors import InputError, VariantError
+from termloc.core.variants import VariantRegistry
 from termloc.glossary.model import KINDS, Entry, Glossary, Group, Row
 from termloc.glossary.validate import ENTRY_ID, unfit_chinese
-from termloc.variants import VariantRegistry
 
 __all__ = ["NAMESPACE", "TbxImport", "export_tbx", "language_tag", "read_tbx"]
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from termloc.errors import InputError, UsageError
+from termloc.core.errors import InputError, UsageError
 from termloc.glossary.load import ROW_ONE_WAY_KEY
 from termloc.glossary.model import Entry, Group, Row
 

@@ -10,7 +10,7 @@ other punctuation removed; Chinese characters folded to one script with
 OpenCC's character tables (朝鮮勞動黨 = 朝鲜劳动党); Hangul decomposed into
 jamo with the initial-sound law folded in every syllable (리종옥 = 이종옥,
 로동당 = 노동당). Korean and Russian forms also give keys for their
-romanisations (`termloc.romanise`). A query is reduced the same way, then:
+romanisations (`termloc.lookup.romanise`). A query is reduced the same way, then:
 
 - exact key (score 100), and keys it is a prefix of (90–99);
 - when nothing matches exactly, typo-tolerant fuzzy search (below 90):

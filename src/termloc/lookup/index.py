@@ -14,13 +14,13 @@ from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from termloc.errors import GlossaryError, UsageError
-from termloc.romanise import SCHEMES, romanisations
+from termloc.core.errors import GlossaryError, UsageError
+from termloc.lookup.romanise import SCHEMES, romanisations
 
 if TYPE_CHECKING:  # the glossary package (and YAML) is not imported on the cached path
+    from termloc.core.han import CharTables
+    from termloc.core.variants import VariantRegistry
     from termloc.glossary.model import Entry, Glossary, Status
-    from termloc.script import CharTables
-    from termloc.variants import VariantRegistry
 
 from termloc.lookup.keys import grams, han_fold, normalise, script_of
 
@@ -99,9 +99,9 @@ class Index:
 
 def make_index(glossary: Glossary, registry: VariantRegistry | None = None) -> Index:
     """Build the lookup index of ``glossary`` (in memory; `load_index` caches it)."""
+    from termloc.core.han import char_tables
+    from termloc.core.variants import load_variants
     from termloc.glossary.model import KINDS
-    from termloc.script import char_tables
-    from termloc.variants import load_variants
 
     registry = registry or load_variants()
     tables = char_tables()
@@ -216,8 +216,8 @@ def _libraries() -> list[str]:
 
 
 def _digest(files: Sequence[Path], groups: Sequence[str] | None) -> str:
-    from termloc import resources
-    from termloc.digests import contents_digest
+    from termloc.core import resources
+    from termloc.core.digests import contents_digest
 
     selected = "\0".join(sorted(groups)) if groups is not None else "*"
     head = "\0".join([FORMAT, sys.byteorder, *_libraries(), selected])
@@ -226,7 +226,7 @@ def _digest(files: Sequence[Path], groups: Sequence[str] | None) -> str:
 
 def load_index(paths: Sequence[Path], groups: Sequence[str] | None = None) -> Index:
     """The index of the glossary under ``paths``: from the cache, or built and cached."""
-    from termloc import resources
+    from termloc.core import resources
 
     for path in paths:
         if not path.exists():

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the glossary package (and YAML) is not imported on the cached path
-    from termloc.script import CharTables
+    from termloc.core.han import CharTables
 
 _NOT_KEY = re.compile(r"[\W_\u02b0-\u02ff]+")  # punctuation, spaces, ʼ ʻ (MR's apostrophes)
 _MARKS = re.compile(r"(?<![\u0400-\u04ff])[\u0300-\u036f]+")  # diacritics, except on Cyrillic (й)

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
-from termloc.errors import UsageError
-from termloc.romanise import SCHEMES, romanisations
+from termloc.core.errors import UsageError
+from termloc.lookup.romanise import SCHEMES, romanisations
 
 if TYPE_CHECKING:  # the glossary package (and YAML) is not imported on the cached path
     from termloc.glossary.model import Glossary, Status
@@ -106,7 +106,7 @@ class Lookup:
     """
 
     def __init__(self, glossary: Sequence[str | Path] | None = None, *, groups: Sequence[str] | None = None) -> None:
-        from termloc import resources
+        from termloc.core import resources
 
         paths = [resources.glossary_dir()] if glossary is None else [Path(p) for p in glossary]
         self._index = load_index(paths, groups)

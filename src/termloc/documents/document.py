@@ -10,7 +10,7 @@
     ---
     Body in Markdown: headings, paragraphs, lists.
 
-The text is kept exactly as written (mixed script included); `termloc.render`
+The text is kept exactly as written (mixed script included); `termloc.documents.render`
 turns a `Document` into every variant. Bad input raises `InputError` with the
 file and line.
 """
@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from termloc.errors import InputError
+from termloc.core.errors import InputError
 
 __all__ = ["Block", "Document", "Infobox", "InfoboxItem", "ListItem", "load_document", "parse_document"]
 
@@ -113,7 +113,7 @@ class Document:
 
 def load_document(path: Path) -> Document:
     """Read and parse the article at ``path``."""
-    from termloc.files import read_text
+    from termloc.core.files import read_text
 
     return parse_document(read_text(str(path)), str(path))
 

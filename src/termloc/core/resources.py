@@ -14,7 +14,8 @@ __all__ = ["articles_dir", "cache_dir", "default_article", "glossary_dir", "glos
 #: The article ``termloc render`` renders when given none.
 DEFAULT_ARTICLE = "dprk-russia-relations.md"
 
-_PACKAGE = Path(__file__).resolve().parent
+#: The ``termloc`` package folder (this module lives in ``termloc/core/``).
+_PACKAGE = Path(__file__).resolve().parent.parent
 
 
 def _data(name: str) -> Path:

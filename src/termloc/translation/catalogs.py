@@ -11,7 +11,7 @@
   variants get review catalogs, pre-filled with termloc's conversion and
   marked fuzzy; a reviewed (non-fuzzy) entry overrides the conversion of
   that unit in every later render.
-- `stats` counts, `termloc.checks` checks, `translate` applies a catalog.
+- `stats` counts, `termloc.translation.checks` checks, `translate` applies a catalog.
 """
 
 from __future__ import annotations
@@ -26,15 +26,15 @@ from typing import TYPE_CHECKING
 
 from babel.messages.catalog import Catalog, Message
 
-from termloc.convert import Converter
-from termloc.document import Block, Document
-from termloc.errors import InputError, UsageError
+from termloc.core.errors import InputError, UsageError
+from termloc.core.variants import Variant, VariantRegistry
+from termloc.documents.document import Block, Document
+from termloc.documents.segment import split_sentences
+from termloc.engine.converter import Converter
 from termloc.glossary.model import Glossary
-from termloc.segment import split_sentences
-from termloc.variants import Variant, VariantRegistry
 
 if TYPE_CHECKING:
-    from termloc.render import TermIndex
+    from termloc.documents.render import TermIndex
 
 __all__ = [
     "SOURCE_VARIANT",
@@ -102,7 +102,7 @@ def units(document: Document, registry: VariantRegistry, groups: list[str] | Non
 
 def term_comments(msgid: str, glossary: Glossary, registry: VariantRegistry) -> list[str]:
     """``普京 [vladimir-putin]: ko 푸틴 · ko-KP 뿌찐 · ru Путин · ...`` for each term of ``msgid``."""
-    from termloc.script import char_tables
+    from termloc.core.han import char_tables
 
     tables = char_tables()
     index = source_index(glossary, registry)
@@ -134,8 +134,8 @@ _INDEXES: dict[int, tuple[Glossary, TermIndex]] = {}
 
 def source_index(glossary: Glossary, registry: VariantRegistry) -> TermIndex:
     """The glossary's zh-Hans forms, to find terms in msgids (built once per glossary)."""
-    from termloc.render import TermIndex
-    from termloc.script import char_tables
+    from termloc.core.han import char_tables
+    from termloc.documents.render import TermIndex
 
     known = _INDEXES.get(id(glossary))
     if known is None or known[0] is not glossary:
@@ -215,7 +215,7 @@ def write_catalog(path: Path, catalog: Catalog) -> None:
     """Write ``catalog`` atomically, with previous msgids and obsolete entries."""
     from babel.messages.pofile import write_po
 
-    from termloc.files import write_atomic
+    from termloc.core.files import write_atomic
 
     buffer = io.BytesIO()
     # No wrapping: a glossary hint stays on one comment line (Babel wraps comments at 76 otherwise).

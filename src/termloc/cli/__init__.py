@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from termloc.errors import GlossaryError, TermlocError, UsageError
+from termloc.core.errors import GlossaryError, TermlocError, UsageError
 
 __all__ = ["main", "main_entry"]
 
@@ -28,7 +28,7 @@ def _out(text: str) -> None:
 
 
 def _glossary_paths(args: argparse.Namespace) -> list[Path] | None:
-    from termloc import resources
+    from termloc.core import resources
 
     if getattr(args, "no_glossary", False):
         return None
@@ -45,7 +45,7 @@ def _groups(args: argparse.Namespace) -> list[str] | None:
 
 def cmd_variants(args: argparse.Namespace) -> int:
     """``termloc variants``: list the variants and locales."""
-    from termloc.variants import load_variants
+    from termloc.core.variants import load_variants
 
     registry = load_variants()
     if args.json:
@@ -62,8 +62,8 @@ def cmd_variants(args: argparse.Namespace) -> int:
 
 def cmd_convert(args: argparse.Namespace) -> int:
     """``termloc convert``: convert a file or standard input."""
-    from termloc.convert import Converter
-    from termloc.files import read_text, write_atomic
+    from termloc.core.files import read_text, write_atomic
+    from termloc.engine.converter import Converter
 
     converter = Converter(args.to, glossary=_glossary_paths(args), groups=_groups(args), punctuation=args.punctuation)
     text = read_text(args.file)
@@ -77,13 +77,13 @@ def cmd_convert(args: argparse.Namespace) -> int:
 
 def cmd_render(args: argparse.Namespace) -> int:
     """``termloc render``: an article in one or more variants and formats."""
-    from termloc import resources
-    from termloc.document import load_document
-    from termloc.files import write_atomic
+    from termloc.core import resources
+    from termloc.core.files import write_atomic
+    from termloc.core.variants import load_variants
+    from termloc.documents.document import load_document
+    from termloc.documents.render import FORMATS, render, render_translation, to_markdown, to_text
+    from termloc.documents.site import index_page, page
     from termloc.glossary import load_glossary
-    from termloc.render import FORMATS, render, render_translation, to_markdown, to_text
-    from termloc.site import index_page, page
-    from termloc.variants import load_variants
 
     registry = load_variants()
     if args.all:
@@ -178,8 +178,8 @@ def cmd_render(args: argparse.Namespace) -> int:
 
 def _catalog_translations(args: argparse.Namespace, document: Any, variant: Any) -> dict[str, str] | None:
     """Confirmed translations (msgid → text) of the variant's catalog, if it has one."""
-    from termloc.cli_po import catalogs_dir
-    from termloc.po import catalog_path, read_catalog, translation_of
+    from termloc.cli.po import catalogs_dir
+    from termloc.translation.catalogs import catalog_path, read_catalog, translation_of
 
     path = catalog_path(catalogs_dir(args), variant, document.name)
     if not path.is_file():
@@ -201,7 +201,7 @@ def _load(args: argparse.Namespace) -> Any:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     """``termloc glossary validate``: check glossary files."""
-    from termloc import resources
+    from termloc.core import resources
     from termloc.glossary import load_glossary
 
     paths = [Path(p) for p in args.paths] or [resources.glossary_dir()]
@@ -221,8 +221,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_show(args: argparse.Namespace) -> int:
     """``termloc glossary show``: one entry with its forms per variant."""
+    from termloc.core.variants import load_variants
     from termloc.glossary.report import entry_json, entry_text
-    from termloc.variants import load_variants
 
     glossary = _load(args)
     try:
@@ -241,10 +241,10 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def cmd_audit(args: argparse.Namespace) -> int:
     """``termloc glossary audit``: the terminologist's report on an article."""
-    from termloc.files import read_text
+    from termloc.core.files import read_text
+    from termloc.core.han import char_tables
+    from termloc.core.variants import load_variants
     from termloc.glossary.audit import audit, format_audit
-    from termloc.script import char_tables
-    from termloc.variants import load_variants
 
     glossary = _load(args)
     groups = _groups(args)
@@ -346,7 +346,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_glossary_options(render)
     render.set_defaults(run=cmd_render)
 
-    from termloc.cli_po import add_po_commands
+    from termloc.cli.po import add_po_commands
 
     add_po_commands(commands, _Parser)
 
@@ -382,7 +382,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_glossary_options(lookup)
     lookup.set_defaults(run=cmd_lookup)
 
-    from termloc.interchange.commands import add_commands  # export and import
+    from termloc.cli.interchange import add_commands  # export and import
 
     add_commands(commands, _add_glossary_options)
     return parser

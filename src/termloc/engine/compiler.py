@@ -14,7 +14,7 @@ For a variant, the stock OpenCC config is rewritten so that
 
 The result lives in the user cache under a digest of everything it depends
 on (glossary and locale file contents, OpenCC's version, this format), so a
-second run reads no YAML at all (and, through `termloc.digests`, hashes no
+second run reads no YAML at all (and, through `termloc.core.digests`, hashes no
 unchanged glossary file).
 """
 
@@ -30,9 +30,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from termloc import resources
-from termloc.errors import GlossaryError, TermlocError
-from termloc.variants import Variant, VariantRegistry
+from termloc.core import resources
+from termloc.core.errors import GlossaryError, TermlocError
+from termloc.core.variants import Variant, VariantRegistry
 
 __all__ = ["FORMAT", "compiled_config", "glossary_digest", "stock_config"]
 
@@ -57,9 +57,9 @@ def glossary_digest(files: Sequence[Path], groups: Sequence[str] | None, extra: 
     """A digest of the glossary files' contents and everything else that matters.
 
     File contents are hashed once and then recognised by their stat
-    signature (`termloc.digests`).
+    signature (`termloc.core.digests`).
     """
-    from termloc.digests import contents_digest
+    from termloc.core.digests import contents_digest
 
     _, _, version = _opencc()
     selected = "\0".join(sorted(groups)) if groups is not None else "*"
@@ -168,7 +168,7 @@ def _stock_entries(path: Path) -> Mapping[str, str]:
 
 @cache
 def _read_entries(path: str) -> dict[str, str]:
-    from termloc.script import dump_dictionary
+    from termloc.core.han import dump_dictionary
 
     entries: dict[str, str] = {}
     with dump_dictionary(Path(path)).open(encoding="utf-8") as stream:
@@ -209,14 +209,14 @@ def rewrite_config(
 
 
 def _without_redundant(table: Mapping[str, str], config: dict[str, Any]) -> Mapping[str, str]:
-    """``table`` less the keys OpenCC gets right anyway (see `termloc.redundancy`).
+    """``table`` less the keys OpenCC gets right anyway (see `termloc.engine.redundancy`).
 
     For configs whose first stage is a short-circuit group of a phrase
     dictionary (a file, or a union of files) and single-character ones, and
     whose segmenter, if any, uses that same phrase dictionary (t2s, s2t,
     s2tw, s2twp, s2hk); any other config keeps the whole table.
     """
-    from termloc.redundancy import Stage, redundant_keys
+    from termloc.engine.redundancy import Stage, redundant_keys
 
     chain = config["conversion_chain"]
     node = chain[0]["dict"]
@@ -284,9 +284,9 @@ def _write_dictionary(table: Mapping[str, str], target: Path) -> None:
 def _build(
     variant: Variant, paths: Sequence[Path], groups: Sequence[str] | None, registry: VariantRegistry, folder: Path
 ) -> None:
+    from termloc.core.han import char_tables
     from termloc.glossary.mapping import variant_mapping
     from termloc.glossary.validate import load_glossary
-    from termloc.script import char_tables
 
     glossary, problems = load_glossary(paths, registry)
     if problems:

@@ -5,7 +5,7 @@ variant (so document rules and ``-{H|...}-`` rules carry through the whole
 article), optionally annotates the first mention of each person and place
 with its native form, and counts glossary terms, rules and any characters
 left in the wrong script. `to_markdown` and `to_text` write the result;
-`termloc.site` writes HTML.
+`termloc.documents.site` writes HTML.
 """
 
 from __future__ import annotations
@@ -16,14 +16,14 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from termloc.convert import DEFAULT_GLOSSARY, Converter, _Default
-from termloc.document import Block, Document, Infobox, InfoboxItem, ListItem
+from termloc.core.han import CharTables, char_tables
+from termloc.core.variants import Variant, VariantRegistry
+from termloc.documents.document import Block, Document, Infobox, InfoboxItem, ListItem
+from termloc.documents.segment import split_sentences
+from termloc.engine.converter import DEFAULT_GLOSSARY, Converter, _Default
+from termloc.engine.punctuation import convert_quotes
 from termloc.glossary.model import Entry, Glossary, Row
-from termloc.po import SourceKeys
-from termloc.punctuation import convert_quotes
-from termloc.script import CharTables, char_tables
-from termloc.segment import split_sentences
-from termloc.variants import Variant, VariantRegistry
+from termloc.translation.catalogs import SourceKeys
 
 __all__ = ["FORMATS", "Leftover", "Rendering", "TermIndex", "render", "render_translation", "to_markdown", "to_text"]
 
@@ -261,7 +261,7 @@ def _wrong_script(tables: CharTables, variant: Variant) -> frozenset[str]:
     A regional form the variant's OpenCC config writes on purpose (Taiwan's
     秘, Hong Kong's 温) is not wrong.
     """
-    from termloc.dictionary import stock_config
+    from termloc.engine.compiler import stock_config
 
     if variant.script == "Hans":
         return frozenset(char for char, options in tables.ts.items() if char not in options)

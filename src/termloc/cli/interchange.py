@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from termloc.errors import TermlocError, UsageError
+from termloc.core.errors import TermlocError, UsageError
 
 __all__ = ["add_commands", "cmd_export", "cmd_import"]
 
@@ -83,8 +83,8 @@ def _glossary(args: argparse.Namespace) -> Any:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """``termloc export FORMAT -o FILE``: write the glossary in another format."""
-    from termloc.files import write_atomic
-    from termloc.variants import load_variants
+    from termloc.core.files import write_atomic
+    from termloc.core.variants import load_variants
 
     registry = load_variants()
     glossary = _glossary(args)
@@ -100,8 +100,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         write_atomic(args.output, export_csv(glossary, registry))
         _out(f"wrote {args.output}: {entries} entries as multilingual CSV")
     elif args.export_format == "opencc":
+        from termloc.core.han import char_tables
         from termloc.interchange.openccdict import opencc_dictionary
-        from termloc.script import char_tables
 
         variant = registry.get_variant(args.to)
         if not variant.is_chinese:
@@ -127,9 +127,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def _check(groups: Sequence[Any]) -> None:
     """Refuse, before anything is written, entries that would make an invalid glossary."""
+    from termloc.core.variants import load_variants
     from termloc.glossary.model import Glossary
     from termloc.glossary.validate import validate
-    from termloc.variants import load_variants
 
     problems = validate(Glossary(tuple(groups)), load_variants())
     if problems:
@@ -153,7 +153,7 @@ def _write(
 
 def cmd_import(args: argparse.Namespace) -> int:
     """``termloc import FORMAT PATH -o DIR``: write termloc glossary files."""
-    from termloc.variants import load_variants
+    from termloc.core.variants import load_variants
 
     registry = load_variants()
     if args.import_format == "cgroup":
@@ -179,11 +179,11 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def _import_cgroup(args: argparse.Namespace, registry: Any) -> int:
+    from termloc.core.han import char_tables
     from termloc.glossary.model import Glossary
     from termloc.glossary.validate import check_duplicate_ids, check_entry
     from termloc.interchange.cgroup import import_groups, read_groups
     from termloc.interchange.cgroup_report import report_table, report_tsv
-    from termloc.script import char_tables
 
     sources = read_groups(Path(p) for p in args.source)
     result = import_groups(sources, registry, char_tables())

@@ -11,7 +11,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from termloc.errors import InputError
+from termloc.core.errors import InputError
 
 __all__ = ["read_text", "write_atomic"]
 

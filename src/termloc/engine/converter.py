@@ -5,7 +5,7 @@
     '俄羅斯總統普丁'
 
 Conversion runs inside OpenCC with the glossary compiled into its
-dictionaries (see `termloc.dictionary`); termloc adds only the regional
+dictionaries (see `termloc.engine.compiler`); termloc adds only the regional
 quotation marks afterwards.
 """
 
@@ -15,14 +15,14 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from termloc import resources
-from termloc.dictionary import compiled_config, stock_config
-from termloc.errors import UsageError
-from termloc.punctuation import convert_quotes
-from termloc.variants import Variant, VariantRegistry, load_variants
+from termloc.core import resources
+from termloc.core.errors import UsageError
+from termloc.core.variants import Variant, VariantRegistry, load_variants
+from termloc.engine.compiler import compiled_config, stock_config
+from termloc.engine.punctuation import convert_quotes
 
 if TYPE_CHECKING:
-    from termloc.markup import MarkupConverter, Resolved
+    from termloc.engine.markup import MarkupConverter, Resolved
 
 __all__ = ["DEFAULT_GLOSSARY", "Converter", "Punctuation"]
 
@@ -95,7 +95,7 @@ class Converter:
 
     def resolve(self, text: str, rules: Iterable[str] = ()) -> Resolved:
         """Like `convert_markup`, with the spans that markup wrote."""
-        from termloc.markup import Resolved
+        from termloc.engine.markup import Resolved
 
         rules = tuple(rules)
         if not rules and "-{" not in text:
@@ -111,7 +111,7 @@ class Converter:
         ``rules`` are document rules in MediaWiki's syntax. Quotation marks
         are left to the caller (`convert_quotes`), as they pair across calls.
         """
-        from termloc.markup import MarkupConverter
+        from termloc.engine.markup import MarkupConverter
 
         return MarkupConverter(self.variant.tag, self._convert_plain, self.registry, rules)
 

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from termloc import resources
-from termloc.errors import InputError, VariantError
+from termloc.core import resources
+from termloc.core.errors import InputError, VariantError
 
 __all__ = ["Variant", "VariantRegistry", "load_variants"]
 

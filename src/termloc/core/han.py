@@ -20,8 +20,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from termloc import resources
-from termloc.errors import TermlocError
+from termloc.core import resources
+from termloc.core.errors import TermlocError
 
 __all__ = ["CharTables", "char_tables", "dump_dictionary"]
 

@@ -94,7 +94,7 @@ def contents_digest(head: str, files: Iterable[Path]) -> str:
 
     The files' digests are remembered in termloc's user cache.
     """
-    from termloc import resources
+    from termloc.core import resources
 
     memo = DigestMemo(resources.cache_dir() / "digests.json")
     digest = hashlib.sha256(head.encode())

@@ -14,11 +14,11 @@ import re
 from collections.abc import Sequence
 from html import escape
 
-from termloc.document import Block, Infobox, InfoboxItem
+from termloc.core.han import char_tables
+from termloc.core.variants import Variant, VariantRegistry
+from termloc.documents.document import Block, Infobox, InfoboxItem
+from termloc.documents.render import FOREIGN_TAGS, Rendering, TermIndex, bcp47
 from termloc.glossary.model import Entry, Glossary, Row
-from termloc.render import FOREIGN_TAGS, Rendering, TermIndex, bcp47
-from termloc.script import char_tables
-from termloc.variants import Variant, VariantRegistry
 
 __all__ = ["index_page", "page"]
 

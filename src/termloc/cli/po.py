@@ -8,14 +8,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from termloc.errors import GlossaryError, InputError
+from termloc.core.errors import GlossaryError, InputError
 
 __all__ = ["add_po_commands", "catalogs_dir"]
 
 
 def catalogs_dir(args: argparse.Namespace) -> Path:
     """Where catalogs live: ``--locales-dir``, else ``./locales``, else termloc's own."""
-    from termloc import resources
+    from termloc.core import resources
 
     if getattr(args, "locales_dir", None):
         return Path(args.locales_dir)
@@ -25,11 +25,11 @@ def catalogs_dir(args: argparse.Namespace) -> Path:
 
 def _setup(args: argparse.Namespace) -> tuple[Any, Any, Any, list[str] | None]:
     """(document, glossary, registry, groups) for a po command."""
-    from termloc import resources
     from termloc.cli import _groups
-    from termloc.document import load_document
+    from termloc.core import resources
+    from termloc.core.variants import load_variants
+    from termloc.documents.document import load_document
     from termloc.glossary import load_glossary
-    from termloc.variants import load_variants
 
     registry = load_variants()
     document = load_document(Path(args.article) if args.article else resources.default_article())
@@ -43,7 +43,7 @@ def _setup(args: argparse.Namespace) -> tuple[Any, Any, Any, list[str] | None]:
 
 
 def _locales(args: argparse.Namespace, registry: Any) -> list[Any]:
-    from termloc.po import check_locale
+    from termloc.translation.catalogs import check_locale
 
     return [check_locale(tag, registry) for value in args.locale for tag in value.split(",") if tag.strip()]
 
@@ -51,7 +51,7 @@ def _locales(args: argparse.Namespace, registry: Any) -> list[Any]:
 def cmd_extract(args: argparse.Namespace) -> int:
     """``termloc po extract``: the article's template catalog."""
     from termloc.cli import _out
-    from termloc.po import extract, template_path, write_catalog
+    from termloc.translation.catalogs import extract, template_path, write_catalog
 
     document, glossary, registry, groups = _setup(args)
     catalog = extract(document, glossary, registry, groups)
@@ -64,7 +64,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 def cmd_update(args: argparse.Namespace) -> int:
     """``termloc po update``: create or merge catalogs from the template."""
     from termloc.cli import _out
-    from termloc.po import catalog_path, read_catalog, template_path, update, write_catalog
+    from termloc.translation.catalogs import catalog_path, read_catalog, template_path, update, write_catalog
 
     document, _, registry, groups = _setup(args)
     variants = _locales(args, registry)
@@ -94,9 +94,9 @@ def cmd_update(args: argparse.Namespace) -> int:
 
 def _conversions(document: Any, variant: Any, registry: Any, groups: list[str] | None) -> dict[str, str]:
     """msgid → termloc's conversion of the unit into a Chinese variant."""
-    from termloc.convert import Converter
-    from termloc.po import SourceKeys, walk
-    from termloc.punctuation import convert_quotes
+    from termloc.engine.converter import Converter
+    from termloc.engine.punctuation import convert_quotes
+    from termloc.translation.catalogs import SourceKeys, walk
 
     keys = SourceKeys(document, registry, groups)
     resolver = Converter(variant.tag, groups=groups, punctuation="keep", registry=registry).markup(document.rules)
@@ -111,10 +111,10 @@ def _conversions(document: Any, variant: Any, registry: Any, groups: list[str] |
 
 def cmd_check(args: argparse.Namespace) -> int:
     """``termloc po check``: terminology, numbers and markers of the translations."""
-    from termloc.checks import check_catalog
     from termloc.cli import _out
-    from termloc.po import catalog_path, read_catalog
-    from termloc.script import char_tables
+    from termloc.core.han import char_tables
+    from termloc.translation.catalogs import catalog_path, read_catalog
+    from termloc.translation.checks import check_catalog
 
     document, glossary, registry, _ = _setup(args)
     findings = []
@@ -136,11 +136,11 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_stats(args: argparse.Namespace) -> int:
     """``termloc po stats``: how far each catalog is."""
-    from termloc import resources
     from termloc.cli import _out
-    from termloc.document import load_document
-    from termloc.po import catalog_path, read_catalog, stats
-    from termloc.variants import load_variants
+    from termloc.core import resources
+    from termloc.core.variants import load_variants
+    from termloc.documents.document import load_document
+    from termloc.translation.catalogs import catalog_path, read_catalog, stats
 
     registry = load_variants()
     document = load_document(Path(args.article) if args.article else resources.default_article())

@@ -31,7 +31,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from termloc.variants import Variant, VariantRegistry
+from termloc.core.variants import Variant, VariantRegistry
 
 __all__ = ["SOURCE_VIEW", "MarkupConverter", "Resolved", "Rule"]
 

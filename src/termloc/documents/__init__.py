@@ -1,0 +1,1 @@
+"""Documents: articles, sentence segmentation, rendering, text writers and web pages."""

@@ -1,0 +1,1 @@
+"""The conversion engine: converter, compiled dictionaries, pruning, markup, rules, quotation marks."""

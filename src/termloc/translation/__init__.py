@@ -1,0 +1,1 @@
+"""The translator workflow: units, PO catalogs, checks, translated renders."""
