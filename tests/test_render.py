@@ -11,8 +11,9 @@ import pytest
 from termloc import load_variants
 from termloc.cli import main
 from termloc.documents.document import load_document, parse_document
-from termloc.documents.render import Rendering, render, to_markdown, to_text
+from termloc.documents.render import Rendering, render
 from termloc.documents.site import index_page, page
+from termloc.documents.writers import to_markdown, to_text
 from termloc.glossary import load_glossary
 
 from .conftest import GLOSSARY, ROOT

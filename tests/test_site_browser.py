@@ -16,7 +16,7 @@ import pytest
 
 from termloc import load_variants
 from termloc.cli import main
-from termloc.documents.render import bcp47
+from termloc.documents.writers import bcp47
 
 CHINESE = load_variants().chinese
 #: Chromium as this machine's sandbox needs it: no background traffic.

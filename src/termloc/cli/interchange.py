@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from termloc.cli.options import add_glossary_options, group_names, load, out, warn
 from termloc.core.errors import TermlocError, UsageError
 
 __all__ = ["add_commands", "cmd_export", "cmd_import"]
@@ -20,16 +21,7 @@ __all__ = ["add_commands", "cmd_export", "cmd_import"]
 _LICENCE = "Chinese Wikipedia's conversion groups are CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/)."
 
 
-def _out(text: str) -> None:
-    sys.stdout.write(text if text.endswith("\n") else text + "\n")
-
-
-def _warn(lines: Sequence[str]) -> None:
-    for line in lines:
-        sys.stderr.write(f"termloc: warning: {line}\n")
-
-
-def add_commands(commands: Any, glossary_options: Callable[[argparse.ArgumentParser], None]) -> None:
+def add_commands(commands: Any) -> None:
     """Add ``export`` and ``import`` to the ``termloc`` command's subparsers."""
     export = commands.add_parser("export", help="write the glossary as TBX, CSV, an OpenCC dictionary or a CGroup")
     formats = export.add_subparsers(dest="export_format", metavar="FORMAT", parser_class=type(export))
@@ -43,7 +35,7 @@ def add_commands(commands: Any, glossary_options: Callable[[argparse.ArgumentPar
     for name, text in helps.items():
         parser = formats.add_parser(name, help=text, description=f"Write the glossary as {text}.")
         parser.add_argument("-o", "--output", required=True, metavar="FILE", help="write here (atomically)")
-        glossary_options(parser)
+        add_glossary_options(parser)
         if name == "opencc":
             parser.add_argument("--to", required=True, metavar="VARIANT", help="the variant: zh-TW, zh-CN, zh-hk ...")
         if name == "cgroup":
@@ -67,17 +59,15 @@ def add_commands(commands: Any, glossary_options: Callable[[argparse.ArgumentPar
 
 
 def _glossary(args: argparse.Namespace) -> Any:
-    from termloc.cli import _groups, _load
-
-    glossary = _load(args)
-    groups = _groups(args)
-    if groups:
-        unknown = sorted(set(groups) - {g.name for g in glossary.groups})
+    glossary = load(args)
+    selected = group_names(args)
+    if selected:
+        unknown = sorted(set(selected) - {g.name for g in glossary.groups})
         if unknown:
             raise UsageError(
                 f"no glossary group {unknown[0]!r}; the groups are {', '.join(g.name for g in glossary.groups)}"
             )
-        glossary = glossary.select(groups)
+        glossary = glossary.select(selected)
     return glossary
 
 
@@ -93,12 +83,12 @@ def cmd_export(args: argparse.Namespace) -> int:
         from termloc.interchange.tbx import export_tbx
 
         write_atomic(args.output, export_tbx(glossary, registry).decode("utf-8"))
-        _out(f"wrote {args.output}: {entries} entries as TBX-Basic (TBX v3)")
+        out(f"wrote {args.output}: {entries} entries as TBX-Basic (TBX v3)")
     elif args.export_format == "csv":
         from termloc.interchange.table import export_csv
 
         write_atomic(args.output, export_csv(glossary, registry))
-        _out(f"wrote {args.output}: {entries} entries as multilingual CSV")
+        out(f"wrote {args.output}: {entries} entries as multilingual CSV")
     elif args.export_format == "opencc":
         from termloc.core.han import char_tables
         from termloc.interchange.openccdict import opencc_dictionary
@@ -108,8 +98,8 @@ def cmd_export(args: argparse.Namespace) -> int:
             raise UsageError(f"{variant.tag!r} is not a Chinese variant; OpenCC converts zh-CN, zh-TW, zh-HK ...")
         text, skipped = opencc_dictionary(glossary, variant, char_tables())
         write_atomic(args.output, text)
-        _warn(skipped)
-        _out(f"wrote {args.output}: {text.count(chr(10))} {variant.tag} lines (key TAB value) from {entries} entries")
+        warn(skipped)
+        out(f"wrote {args.output}: {text.count(chr(10))} {variant.tag} lines (key TAB value) from {entries} entries")
     else:
         from termloc.interchange.cgroup_page import group_module
 
@@ -120,8 +110,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         description = args.description or (groups[0].description if len(groups) == 1 else "")
         text, skipped = group_module(groups, name, description)
         write_atomic(args.output, text)
-        _warn(skipped)
-        _out(f"wrote {args.output}: Module:CGroup/{name}, {entries - len(skipped)} of {entries} entries")
+        warn(skipped)
+        out(f"wrote {args.output}: Module:CGroup/{name}, {entries - len(skipped)} of {entries} entries")
     return 0
 
 
@@ -168,13 +158,13 @@ def cmd_import(args: argparse.Namespace) -> int:
 
         table = read_csv(Path(args.source), registry)
         groups, warnings, what = table.groups, table.warnings, "CSV"
-    _warn(warnings)
+    warn(warnings)
     if not groups:
         raise TermlocError(f"{args.source}: no entry termloc can use; nothing written")
     _check(groups)
     count = _write(groups, args, lambda g: f"Imported by termloc (termloc import) from {args.source} ({what}).", {})
     entries = sum(len(g.entries) for g in groups)
-    _out(f"wrote {count} glossary files with {entries} entries to {args.output}")
+    out(f"wrote {count} glossary files with {entries} entries to {args.output}")
     return 0
 
 
@@ -201,18 +191,18 @@ def _import_cgroup(args: argparse.Namespace, registry: Any) -> int:
 
     count = _write(result.groups, args, comment, {"conflicts.tsv": report_tsv(result.dropped)})
     counts = result.counts()
-    _out(
+    out(
         f"imported {len(sources)} groups, {result.rules:,} rules: {len(glossary.entries):,} entries "
         f"in {count} glossary files under {args.output}"
     )
-    _out(
+    out(
         f"left out: {counts['ignored']:,} rules that convert nothing, {counts['unrepresentable']:,} forms OpenCC "
         f"cannot hold; {counts['conflict']:,} conversions dropped in conflicts"
     )
-    _out(
+    out(
         "conflict rule: a form the rule gives beats a derived one, then the output more groups give, "
         "then the group read first (and the earlier rule)"
     )
-    _out(report_table(result.dropped, [v.tag for v in registry.chinese]))
-    _out(f"the whole report: {Path(args.output) / 'conflicts.tsv'}")
+    out(report_table(result.dropped, [v.tag for v in registry.chinese]))
+    out(f"the whole report: {Path(args.output) / 'conflicts.tsv'}")
     return 0

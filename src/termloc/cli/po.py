@@ -8,24 +8,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from termloc.cli.options import Parser, add_glossary_options, catalogs_dir, group_names, out
 from termloc.core.errors import GlossaryError, InputError
 
-__all__ = ["add_po_commands", "catalogs_dir"]
-
-
-def catalogs_dir(args: argparse.Namespace) -> Path:
-    """Where catalogs live: ``--locales-dir``, else ``./locales``, else termloc's own."""
-    from termloc.core import resources
-
-    if getattr(args, "locales_dir", None):
-        return Path(args.locales_dir)
-    here = Path("locales")
-    return here if here.is_dir() else resources.locales_dir()
+__all__ = ["add_commands"]
 
 
 def _setup(args: argparse.Namespace) -> tuple[Any, Any, Any, list[str] | None]:
     """(document, glossary, registry, groups) for a po command."""
-    from termloc.cli import _groups
     from termloc.core import resources
     from termloc.core.variants import load_variants
     from termloc.documents.document import load_document
@@ -36,7 +26,7 @@ def _setup(args: argparse.Namespace) -> tuple[Any, Any, Any, list[str] | None]:
     glossary, problems = load_glossary([resources.glossary_dir()])
     if problems:
         raise GlossaryError(problems)
-    groups = _groups(args) or (list(document.groups) if document.groups else None)
+    groups = group_names(args) or (list(document.groups) if document.groups else None)
     if groups:
         glossary = glossary.select(groups)
     return document, glossary, registry, groups
@@ -50,20 +40,18 @@ def _locales(args: argparse.Namespace, registry: Any) -> list[Any]:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     """``termloc po extract``: the article's template catalog."""
-    from termloc.cli import _out
     from termloc.translation.catalogs import extract, template_path, write_catalog
 
     document, glossary, registry, groups = _setup(args)
     catalog = extract(document, glossary, registry, groups)
     target = Path(args.output) if args.output else template_path(catalogs_dir(args), document.name)
     write_catalog(target, catalog)
-    _out(f"wrote {len(catalog)} messages to {target}")
+    out(f"wrote {len(catalog)} messages to {target}")
     return 0
 
 
 def cmd_update(args: argparse.Namespace) -> int:
     """``termloc po update``: create or merge catalogs from the template."""
-    from termloc.cli import _out
     from termloc.translation.catalogs import catalog_path, read_catalog, template_path, update, write_catalog
 
     document, _, registry, groups = _setup(args)
@@ -85,7 +73,7 @@ def cmd_update(args: argparse.Namespace) -> int:
         write_catalog(path, catalog)
         how = "created" if result.created else "updated"
         extra = f", {result.prefilled} pre-filled for review (fuzzy)" if variant.is_chinese else ""
-        _out(
+        out(
             f"{how} {path}: {len(catalog)} messages, {result.new} new, {result.fuzzy} fuzzy with their previous "
             f"source, {result.obsolete} obsolete{extra}"
         )
@@ -96,7 +84,7 @@ def _conversions(document: Any, variant: Any, registry: Any, groups: list[str] |
     """msgid → termloc's conversion of the unit into a Chinese variant."""
     from termloc.engine.converter import Converter
     from termloc.engine.punctuation import convert_quotes
-    from termloc.translation.catalogs import SourceKeys, walk
+    from termloc.translation.units import SourceKeys, walk
 
     keys = SourceKeys(document, registry, groups)
     resolver = Converter(variant.tag, groups=groups, punctuation="keep", registry=registry).markup(document.rules)
@@ -111,7 +99,6 @@ def _conversions(document: Any, variant: Any, registry: Any, groups: list[str] |
 
 def cmd_check(args: argparse.Namespace) -> int:
     """``termloc po check``: terminology, numbers and markers of the translations."""
-    from termloc.cli import _out
     from termloc.core.han import char_tables
     from termloc.translation.catalogs import catalog_path, read_catalog
     from termloc.translation.checks import check_catalog
@@ -125,18 +112,17 @@ def cmd_check(args: argparse.Namespace) -> int:
         findings += check_catalog(catalog, path, variant, glossary, registry, char_tables())
     errors = [f for f in findings if f.severity == "error"]
     if args.json:
-        _out(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2))
+        out(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2))
     else:
         for finding in findings:
             sys.stdout.write(f"{finding}\n")
         notes = len(findings) - len(errors)
-        _out(f"{len(errors)} errors, {notes} fuzzy messages not checked")
+        out(f"{len(errors)} errors, {notes} fuzzy messages not checked")
     return 1 if errors else 0
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
     """``termloc po stats``: how far each catalog is."""
-    from termloc.cli import _out
     from termloc.core import resources
     from termloc.core.variants import load_variants
     from termloc.documents.document import load_document
@@ -152,24 +138,23 @@ def cmd_stats(args: argparse.Namespace) -> int:
     )
     rows = [stats(read_catalog(catalog_path(folder, v, document.name), v.babel_locale), v.tag) for v in variants]
     if args.json:
-        _out(json.dumps([r.as_dict() for r in rows], ensure_ascii=False, indent=2))
+        out(json.dumps([r.as_dict() for r in rows], ensure_ascii=False, indent=2))
         return 0
     if not rows:
-        _out(f"no catalogs for {document.name} in {folder}; run 'termloc po update --locale TAG'")
+        out(f"no catalogs for {document.name} in {folder}; run 'termloc po update --locale TAG'")
         return 0
-    _out(f"{'locale':<8} {'units':>5} {'translated':>10} {'fuzzy':>5} {'untranslated':>12} {'words':>6} {'done':>6}")
+    out(f"{'locale':<8} {'units':>5} {'translated':>10} {'fuzzy':>5} {'untranslated':>12} {'words':>6} {'done':>6}")
     for r in rows:
         counts = f"{r.units:>5} {r.translated:>10} {r.fuzzy:>5} {r.untranslated:>12} {r.words:>6}"
-        _out(f"{r.locale:<8} {counts} {r.percent:>5.1f}%")
+        out(f"{r.locale:<8} {counts} {r.percent:>5.1f}%")
     return 0
 
 
-def add_po_commands(commands: Any, parser_class: type[argparse.ArgumentParser]) -> None:
+def add_commands(commands: Any) -> None:
     """Add ``po extract|update|check|stats`` to the top-level subcommands."""
-    from termloc.cli import _add_glossary_options
 
     po = commands.add_parser("po", help="the translator workflow: PO catalogs, checks, statistics")
-    sub = po.add_subparsers(dest="po_command", metavar="COMMAND", parser_class=parser_class)
+    sub = po.add_subparsers(dest="po_command", metavar="COMMAND", parser_class=Parser)
     sub.required = True
 
     def common(parser: argparse.ArgumentParser) -> None:
@@ -179,7 +164,7 @@ def add_po_commands(commands: Any, parser_class: type[argparse.ArgumentParser]) 
     extract = sub.add_parser("extract", help="write the template (locales/<article>.pot)")
     common(extract)
     extract.add_argument("-o", "--output", metavar="POT", help="write the template here instead")
-    _add_glossary_options(extract)
+    add_glossary_options(extract)
     extract.set_defaults(run=cmd_extract)
 
     update = sub.add_parser("update", help="create or merge a locale's catalog from the template")

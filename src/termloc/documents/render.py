@@ -4,15 +4,14 @@
 variant (so document rules and ``-{H|...}-`` rules carry through the whole
 article), optionally annotates the first mention of each person and place
 with its native form, and counts glossary terms, rules and any characters
-left in the wrong script. `to_markdown` and `to_text` write the result;
-`termloc.documents.site` writes HTML.
+left in the wrong script. `termloc.documents.writers` writes the result as
+Markdown and text, `termloc.documents.site` as HTML.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,17 +21,20 @@ from termloc.documents.document import Block, Document, Infobox, InfoboxItem, Li
 from termloc.documents.segment import split_sentences
 from termloc.engine.converter import DEFAULT_GLOSSARY, Converter, _Default
 from termloc.engine.punctuation import convert_quotes
-from termloc.glossary.model import Entry, Glossary, Row
-from termloc.translation.catalogs import SourceKeys
+from termloc.glossary.finder import TermIndex
+from termloc.glossary.model import Glossary
 
-__all__ = ["FORMATS", "Leftover", "Rendering", "TermIndex", "render", "render_translation", "to_markdown", "to_text"]
-
-FORMATS = ("md", "txt", "html")
+__all__ = ["FOREIGN_TAGS", "Leftover", "Rendering", "convert_infobox", "render"]
 
 SOURCE_NOTE = "zh-Hans"
 
 #: The languages whose forms a term card shows, and annotations may cite.
 FOREIGN_TAGS = ("ko", "ko-KP", "ru", "en")
+
+#: Given a unit's text as written, the text to show instead of termloc's
+#: conversion (a reviewer's), or None. Called for every unit in document
+#: order: title, infoboxes, then blocks, a paragraph sentence by sentence.
+Override = Callable[[str], str | None]
 
 
 @dataclass(frozen=True)
@@ -96,28 +98,6 @@ class Rendering:
         return "\n".join(lines)
 
 
-class TermIndex:
-    """The glossary's output forms for one variant, found in converted text."""
-
-    def __init__(self, glossary: Glossary, variant: Variant, tables: CharTables) -> None:
-        self.forms: dict[str, tuple[Entry, Row]] = {}
-        for entry in glossary.entries:
-            for row in entry.rows:
-                form = row.chinese_form(variant, tables, name=entry.is_name)
-                if form is not None and len(form.text) > 1 and not form.text.isascii():
-                    self.forms.setdefault(form.text, (entry, row))
-        keys = sorted(self.forms, key=len, reverse=True)
-        self.pattern = re.compile("|".join(map(re.escape, keys))) if keys else None
-
-    def find(self, text: str) -> Iterator[tuple[re.Match[str], Entry, Row]]:
-        """Each glossary form in ``text``, leftmost-longest."""
-        if self.pattern is None:
-            return
-        for match in self.pattern.finditer(text):
-            entry, row = self.forms[match.group()]
-            yield match, entry, row
-
-
 def render(
     document: Document,
     variant: Variant,
@@ -127,14 +107,15 @@ def render(
     paths: Sequence[str | Path] | _Default | None = DEFAULT_GLOSSARY,
     groups: Sequence[str] | None = None,
     annotate: bool = False,
-    reviewed: Mapping[str, str] | None = None,
+    override: Override | None = None,
 ) -> Rendering:
     """``document`` in ``variant``, with its report.
 
     ``glossary`` is the loaded glossary at ``paths`` (restricted to
-    ``groups``), used for term marks and annotations. ``reviewed`` maps a
-    unit's msgid to a reviewer's text (a review catalog), which replaces
-    termloc's conversion of that unit.
+    ``groups``), used for term marks and annotations. ``override`` gives a
+    unit's text where someone decided it (a review catalog,
+    `termloc.translation.review`): it replaces termloc's conversion of that
+    unit, and paragraphs are then converted sentence by sentence.
     """
     tables = char_tables()
     converter = Converter(variant.tag, glossary=paths, groups=groups, punctuation="keep", registry=registry)
@@ -144,15 +125,13 @@ def render(
     wrong = _wrong_script(tables, variant)
     out = Rendering(variant, document, "", [], [], index=index)
 
-    keys = SourceKeys(document, registry, list(groups) if groups else None) if reviewed else None
-
     def convert(text: str, line: int, *, body: bool = True) -> str:
         resolved = resolver.convert(text)
-        if keys is not None and reviewed is not None:
-            key = keys(text)
-            if key in reviewed:
+        if override is not None:
+            decided = override(text)
+            if decided is not None:
                 out.from_catalog += 1
-                return _keep_space(text, reviewed[key])
+                return _keep_space(text, decided)
         converted = convert_quotes(resolved.text, quotes) if quotes else resolved.text
         literal = [False] * len(converted)
         for start, end in resolved.literals:
@@ -166,14 +145,14 @@ def render(
         return converted
 
     out.title = convert(document.title, 1, body=False)
-    out.infoboxes = [_convert_infobox(box, lambda t: convert(t, 1)) for box in document.infoboxes]
+    out.infoboxes = [convert_infobox(box, lambda t: convert(t, 1)) for box in document.infoboxes]
     for block in document.blocks:
         if block.kind == "code":
             out.blocks.append(block)
         elif block.kind == "list":
             items = tuple(ListItem(convert(i.text, i.line), i.number, i.line) for i in block.items)
             out.blocks.append(Block("list", items=items, ordered=block.ordered, line=block.line))
-        elif block.kind == "paragraph" and reviewed:
+        elif block.kind == "paragraph" and override is not None:
             text = "".join(convert(s, block.line) for s in split_sentences(block.text))
             out.blocks.append(Block("paragraph", text, line=block.line))
         else:
@@ -196,48 +175,7 @@ def _keep_space(original: str, text: str) -> str:
     return original[:start] + text + original[start + len(stripped) :]
 
 
-def render_translation(
-    document: Document,
-    variant: Variant,
-    registry: VariantRegistry,
-    translations: Mapping[str, str],
-    groups: Sequence[str] | None = None,
-) -> Rendering:
-    """``document`` in a translated locale (ko-KP, ru ...) from its catalog.
-
-    ``translations`` maps msgid to translation (confirmed ones only); a unit
-    without one falls back to its zh-Hans source text.
-    """
-    keys = SourceKeys(document, registry, list(groups) if groups else None)
-    out = Rendering(variant, document, "", [], [])
-    joiner = "" if variant.is_chinese else " "
-
-    def translate(text: str) -> str:
-        key = keys(text)
-        out.units += 1
-        if key in translations:
-            out.from_catalog += 1
-            return translations[key]
-        out.fallbacks += 1
-        return key
-
-    out.title = translate(document.title)
-    out.infoboxes = [_convert_infobox(box, translate) for box in document.infoboxes]
-    for block in document.blocks:
-        if block.kind == "code":
-            out.blocks.append(block)
-        elif block.kind == "list":
-            items = tuple(ListItem(translate(i.text), i.number, i.line) for i in block.items)
-            out.blocks.append(Block("list", items=items, ordered=block.ordered, line=block.line))
-        elif block.kind == "paragraph":
-            text = joiner.join(translate(s) for s in split_sentences(block.text) if s.strip())
-            out.blocks.append(Block("paragraph", text, line=block.line))
-        else:
-            out.blocks.append(Block(block.kind, translate(block.text), block.level, line=block.line))
-    return out
-
-
-def _convert_infobox(box: Infobox, convert: Callable[[str], str]) -> Infobox:
+def convert_infobox(box: Infobox, convert: Callable[[str], str]) -> Infobox:
     missions = tuple(
         InfoboxItem(
             item.text if item.lang else convert(item.text), item.lang, convert(item.label) if item.label else None
@@ -326,121 +264,3 @@ def _annotate(
     for i, block in enumerate(out.blocks):
         if block.kind == "paragraph":
             out.blocks[i] = Block("paragraph", annotate(block.text), line=block.line)
-
-
-# -- writers ---------------------------------------------------------------------
-
-
-def bcp47(variant: Variant) -> str:
-    """The full BCP 47 tag of a variant (``zh-Hant-TW``)."""
-    parts = variant.tag.split("-")
-    if len(parts) == 2 and len(parts[1]) == 2 and variant.script not in ("Kore",):
-        return f"{parts[0]}-{variant.script}-{parts[1]}"
-    return variant.tag
-
-
-def _yaml_value(text: str) -> str:
-    import json
-
-    return json.dumps(text, ensure_ascii=False)
-
-
-def to_markdown(rendering: Rendering) -> str:
-    """The rendering as Markdown with front matter."""
-    doc = rendering.document
-    meta = [("title", rendering.title), ("lang", bcp47(rendering.variant)), ("variant", rendering.tag)]
-    meta += [
-        (k, v) for k, v in (("source", doc.source), ("licence", doc.licence), ("attribution", doc.attribution)) if v
-    ]
-    lines = ["---", *(f"{key}: {_yaml_value(value)}" for key, value in meta), "---", "", f"# {rendering.title}", ""]
-    boxes = {box.section: box for box in rendering.infoboxes}
-    if "lead" in boxes:
-        lines += [*_infobox_markdown(boxes["lead"], _colon(rendering.variant)), ""]
-    for source, block in zip(doc.blocks, rendering.blocks, strict=True):
-        if block.kind == "heading":
-            lines += [f"{'#' * block.level} {block.text}", ""]
-            if source.text in boxes:
-                lines += [*_infobox_markdown(boxes[source.text], _colon(rendering.variant)), ""]
-        elif block.kind == "paragraph":
-            lines += [block.text, ""]
-        elif block.kind == "list":
-            lines += [f"{item.number}. {item.text}" if block.ordered else f"- {item.text}" for item in block.items]
-            lines.append("")
-        else:
-            lines += ["```", block.text.rstrip("\n"), "```", ""]
-    return "\n".join(lines).rstrip("\n") + "\n"
-
-
-def _colon(variant: Variant) -> str:
-    """A label's colon: full width in Chinese, else a colon and a space."""
-    return "：" if variant.is_chinese else ": "
-
-
-def _infobox_lines(box: Infobox, colon: str) -> list[tuple[str, str]]:
-    rows = [("", " / ".join(box.parties))] if box.parties else []
-    if box.missions:
-        missions = " · ".join(f"{i.label}{colon}{i.text}" if i.label else i.text for i in box.missions)
-        rows.append((box.missions_label or "", missions))
-    rows += [("", image) for image in box.images]
-    return rows
-
-
-def _infobox_markdown(box: Infobox, colon: str) -> list[str]:
-    lines = [f"> **{box.title}**", ">"]
-    lines += [f"> {label}{colon}{value}  " if label else f"> {value}  " for label, value in _infobox_lines(box, colon)]
-    return lines
-
-
-def to_text(rendering: Rendering) -> str:
-    """The rendering as plain text (Markdown syntax removed)."""
-    doc = rendering.document
-    lines = [rendering.title, "", *(_plain(line) for line in _text_infobox(rendering, "lead"))]
-    for source, block in zip(doc.blocks, rendering.blocks, strict=True):
-        if block.kind == "heading":
-            if lines[-1]:
-                lines.append("")
-            lines += [_plain(block.text), ""]
-            lines += [_plain(line) for line in _text_infobox(rendering, source.text)]
-        elif block.kind == "paragraph":
-            lines += [_plain(block.text), ""]
-        elif block.kind == "list":
-            lines += [
-                f"{item.number}. {_plain(item.text)}" if block.ordered else f"• {_plain(item.text)}"
-                for item in block.items
-            ]
-            lines.append("")
-        else:
-            lines += [block.text.rstrip("\n"), ""]
-    return "\n".join(lines).rstrip("\n") + "\n"
-
-
-def _text_infobox(rendering: Rendering, section: str) -> list[str]:
-    box = next((b for b in rendering.infoboxes if b.section == section), None)
-    if box is None:
-        return []
-    colon = _colon(rendering.variant)
-    title = f"【{box.title}】" if rendering.variant.is_chinese else f"[{box.title}]"
-    return [
-        title,
-        *(f"  {label}{colon}{value}" if label else f"  {value}" for label, value in _infobox_lines(box, colon)),
-        "",
-    ]
-
-
-def _plain(markdown: str) -> str:
-    """Inline Markdown as plain text."""
-    from markdown_it import MarkdownIt
-
-    if not re.search(r"[*_`\[\]<>&\\!]", markdown):
-        return markdown
-    tokens = MarkdownIt("commonmark").parseInline(markdown)
-    children = (tokens[0].children or []) if tokens else []
-    out: list[str] = []
-    for token in children:
-        if token.type in ("text", "code_inline"):
-            out.append(token.content)
-        elif token.type in ("softbreak", "hardbreak"):
-            out.append("\n")
-        elif token.type == "image":
-            out.append(token.content)
-    return "".join(out)

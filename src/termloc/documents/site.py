@@ -17,7 +17,9 @@ from html import escape
 from termloc.core.han import char_tables
 from termloc.core.variants import Variant, VariantRegistry
 from termloc.documents.document import Block, Infobox, InfoboxItem
-from termloc.documents.render import FOREIGN_TAGS, Rendering, TermIndex, bcp47
+from termloc.documents.render import FOREIGN_TAGS, Rendering
+from termloc.documents.writers import bcp47
+from termloc.glossary.finder import TermIndex
 from termloc.glossary.model import Entry, Glossary, Row
 
 __all__ = ["index_page", "page"]

@@ -11,137 +11,42 @@
   variants get review catalogs, pre-filled with termloc's conversion and
   marked fuzzy; a reviewed (non-fuzzy) entry overrides the conversion of
   that unit in every later render.
-- `stats` counts, `termloc.translation.checks` checks, `translate` applies a catalog.
+- `stats` counts; `termloc.translation.units` cuts the article into units,
+  `termloc.translation.checks` checks the translations.
 """
 
 from __future__ import annotations
 
 import io
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from babel.messages.catalog import Catalog, Message
 
 from termloc.core.errors import InputError, UsageError
 from termloc.core.variants import Variant, VariantRegistry
-from termloc.documents.document import Block, Document
-from termloc.documents.segment import split_sentences
-from termloc.engine.converter import Converter
+from termloc.documents.document import Document
 from termloc.glossary.model import Glossary
-
-if TYPE_CHECKING:
-    from termloc.documents.render import TermIndex
+from termloc.translation.units import SOURCE_VARIANT, term_comments, units
 
 __all__ = [
-    "SOURCE_VARIANT",
     "CatalogStats",
-    "Unit",
+    "UpdateResult",
     "catalog_path",
+    "check_locale",
+    "confirmed_translations",
     "extract",
+    "messages_by_id",
     "read_catalog",
-    "source_index",
     "stats",
     "template_path",
-    "term_comments",
     "translation_of",
-    "units",
     "update",
     "write_catalog",
 ]
-
-#: The variant every msgid is written in.
-SOURCE_VARIANT = "zh-Hans"
-
-#: The locales a term comment lists, in order.
-COMMENT_TAGS = ("ko", "ko-KP", "ru", "en", "zh-TW", "zh-HK")
-
-
-@dataclass(frozen=True)
-class Unit:
-    """One translation unit of a document."""
-
-    msgid: str
-    original: str
-    line: int
-    kind: str
-
-
-def segments(block: Block) -> list[str]:
-    """The units of a block as written: sentences of a paragraph, else the whole text."""
-    if block.kind == "paragraph":
-        return split_sentences(block.text)
-    return [block.text]
-
-
-class SourceKeys:
-    """The msgid of each unit: its zh-Hans rendering, document rules applied.
-
-    Walk the document in order (title, infoboxes, blocks) with one instance,
-    as extraction does, so inline rules carry the same way.
-    """
-
-    def __init__(self, document: Document, registry: VariantRegistry, groups: list[str] | None) -> None:
-        converter = Converter(SOURCE_VARIANT, groups=groups, registry=registry)
-        self._resolver = converter.markup(document.rules)
-        self._quotes = converter.variant.quotes
-
-    def __call__(self, text: str) -> str:
-        return self._resolver.convert(text).text.strip()
-
-
-def units(document: Document, registry: VariantRegistry, groups: list[str] | None = None) -> list[Unit]:
-    """Every translation unit of ``document``, in order."""
-    key = SourceKeys(document, registry, groups)
-    found = [Unit(key(text), text.strip(), line, kind) for kind, text, line in walk(document)]
-    return [unit for unit in found if unit.msgid]
-
-
-def term_comments(msgid: str, glossary: Glossary, registry: VariantRegistry) -> list[str]:
-    """``普京 [vladimir-putin]: ko 푸틴 · ko-KP 뿌찐 · ru Путин · ...`` for each term of ``msgid``."""
-    from termloc.core.han import char_tables
-
-    tables = char_tables()
-    index = source_index(glossary, registry)
-    comments: list[str] = []
-    seen: set[str] = set()
-    for match, entry, row in index.find(msgid):
-        if match.group() in seen:
-            continue
-        seen.add(match.group())
-        forms = []
-        for tag in COMMENT_TAGS:
-            if tag not in registry:
-                continue
-            variant = registry[tag]
-            if variant.is_chinese:
-                form = row.chinese_form(variant, tables, name=entry.is_name)
-                text = form.text if form else None
-            else:
-                text = row.forms.get(tag)
-            if text:
-                forms.append(f"{tag} {text}")
-        if forms:
-            comments.append(f"{match.group()} [{entry.id}]: {' · '.join(forms)}")
-    return comments
-
-
-_INDEXES: dict[int, tuple[Glossary, TermIndex]] = {}
-
-
-def source_index(glossary: Glossary, registry: VariantRegistry) -> TermIndex:
-    """The glossary's zh-Hans forms, to find terms in msgids (built once per glossary)."""
-    from termloc.core.han import char_tables
-    from termloc.documents.render import TermIndex
-
-    known = _INDEXES.get(id(glossary))
-    if known is None or known[0] is not glossary:
-        known = (glossary, TermIndex(glossary, registry[SOURCE_VARIANT], char_tables()))
-        _INDEXES[id(glossary)] = known
-    return known[1]
 
 
 def extract(document: Document, glossary: Glossary, registry: VariantRegistry, groups: list[str] | None) -> Catalog:
@@ -285,6 +190,13 @@ def translation_of(message: Message | None) -> str | None:
     return str(message.string)
 
 
+def confirmed_translations(path: Path, variant: Variant) -> dict[str, str]:
+    """msgid → translation of every confirmed (non-fuzzy, non-empty) message of a catalog."""
+    catalog = read_catalog(path, variant.babel_locale)
+    found = {str(m.id): translation_of(m) for m in catalog if m.id}
+    return {key: text for key, text in found.items() if text is not None}
+
+
 # -- stats ---------------------------------------------------------------------------
 
 
@@ -354,19 +266,3 @@ def check_locale(tag: str, registry: VariantRegistry) -> Variant:
     if variant.tag == SOURCE_VARIANT:
         raise UsageError(f"{SOURCE_VARIANT} is the source of every msgid; it has no catalog")
     return variant
-
-
-def walk(document: Document) -> Iterator[tuple[str, str, int]]:
-    """(kind, text, line) of every unit as written, in extraction order."""
-    yield "title", document.title, 1
-    for box in document.infoboxes:
-        for text in box.texts():
-            yield "infobox", text, 1
-    for block in document.blocks:
-        if block.kind == "list":
-            for item in block.items:
-                yield "item", item.text, item.line
-        elif block.kind != "code":
-            for text in segments(block):
-                if text.strip():
-                    yield block.kind, text, block.line

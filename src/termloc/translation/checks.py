@@ -25,7 +25,7 @@ from babel.messages.catalog import Catalog
 
 from termloc.core.han import CharTables
 from termloc.core.variants import Variant, VariantRegistry
-from termloc.documents.render import TermIndex
+from termloc.glossary.finder import TermIndex
 from termloc.glossary.model import Entry, Glossary, Row
 
 __all__ = ["CHECKERS", "CheckContext", "Finding", "check_catalog", "matches_form"]
@@ -258,7 +258,7 @@ def check_catalog(
     tables: CharTables,
 ) -> list[Finding]:
     """Every finding for every message of ``catalog`` (fuzzy ones noted, not checked)."""
-    from termloc.translation.catalogs import source_index
+    from termloc.translation.units import source_index
 
     index = source_index(glossary, registry)
     rows = tuple((entry, row) for entry in glossary.entries for row in entry.rows)

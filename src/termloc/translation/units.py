@@ -1,0 +1,133 @@
+"""Translation units: an article cut into sentences, each keyed by its zh-Hans rendering.
+
+A sentence is the unit (headings, list items, infobox lines and the title are
+units of their own); its ``msgid`` is the unit in zh-Hans, document rules
+applied, so every translator reads one script. Glossary terms of a unit
+travel as comments with their forms in every locale.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from termloc.core.han import char_tables
+from termloc.core.variants import VariantRegistry
+from termloc.documents.document import Block, Document
+from termloc.documents.segment import split_sentences
+from termloc.engine.converter import Converter
+from termloc.glossary.finder import TermIndex
+from termloc.glossary.model import Glossary
+
+__all__ = [
+    "COMMENT_TAGS",
+    "SOURCE_VARIANT",
+    "SourceKeys",
+    "Unit",
+    "segments",
+    "source_index",
+    "term_comments",
+    "units",
+    "walk",
+]
+
+#: The variant every msgid is written in.
+SOURCE_VARIANT = "zh-Hans"
+
+#: The locales a term comment lists, in order.
+COMMENT_TAGS = ("ko", "ko-KP", "ru", "en", "zh-TW", "zh-HK")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One translation unit of a document."""
+
+    msgid: str
+    original: str
+    line: int
+    kind: str
+
+
+def segments(block: Block) -> list[str]:
+    """The units of a block as written: sentences of a paragraph, else the whole text."""
+    if block.kind == "paragraph":
+        return split_sentences(block.text)
+    return [block.text]
+
+
+class SourceKeys:
+    """The msgid of each unit: its zh-Hans rendering, document rules applied.
+
+    Walk the document in order (title, infoboxes, blocks) with one instance,
+    as extraction does, so inline rules carry the same way.
+    """
+
+    def __init__(self, document: Document, registry: VariantRegistry, groups: list[str] | None) -> None:
+        converter = Converter(SOURCE_VARIANT, groups=groups, registry=registry)
+        self._resolver = converter.markup(document.rules)
+        self._quotes = converter.variant.quotes
+
+    def __call__(self, text: str) -> str:
+        return self._resolver.convert(text).text.strip()
+
+
+def units(document: Document, registry: VariantRegistry, groups: list[str] | None = None) -> list[Unit]:
+    """Every translation unit of ``document``, in order."""
+    key = SourceKeys(document, registry, groups)
+    found = [Unit(key(text), text.strip(), line, kind) for kind, text, line in walk(document)]
+    return [unit for unit in found if unit.msgid]
+
+
+def term_comments(msgid: str, glossary: Glossary, registry: VariantRegistry) -> list[str]:
+    """``普京 [vladimir-putin]: ko 푸틴 · ko-KP 뿌찐 · ru Путин · ...`` for each term of ``msgid``."""
+    tables = char_tables()
+    index = source_index(glossary, registry)
+    comments: list[str] = []
+    seen: set[str] = set()
+    for match, entry, row in index.find(msgid):
+        if match.group() in seen:
+            continue
+        seen.add(match.group())
+        forms = []
+        for tag in COMMENT_TAGS:
+            if tag not in registry:
+                continue
+            variant = registry[tag]
+            if variant.is_chinese:
+                form = row.chinese_form(variant, tables, name=entry.is_name)
+                text = form.text if form else None
+            else:
+                text = row.forms.get(tag)
+            if text:
+                forms.append(f"{tag} {text}")
+        if forms:
+            comments.append(f"{match.group()} [{entry.id}]: {' · '.join(forms)}")
+    return comments
+
+
+_INDEXES: dict[int, tuple[Glossary, TermIndex]] = {}
+
+
+def source_index(glossary: Glossary, registry: VariantRegistry) -> TermIndex:
+    """The glossary's zh-Hans forms, to find terms in msgids (built once per glossary)."""
+    known = _INDEXES.get(id(glossary))
+    if known is None or known[0] is not glossary:
+        known = (glossary, TermIndex(glossary, registry[SOURCE_VARIANT], char_tables()))
+        _INDEXES[id(glossary)] = known
+    return known[1]
+
+
+def walk(document: Document) -> Iterator[tuple[str, str, int]]:
+    """(kind, text, line) of every unit as written, in extraction order."""
+    yield "title", document.title, 1
+    for box in document.infoboxes:
+        for text in box.texts():
+            yield "infobox", text, 1
+    for block in document.blocks:
+        if block.kind == "list":
+            for item in block.items:
+                yield "item", item.text, item.line
+        elif block.kind != "code":
+            for text in segments(block):
+                if text.strip():
+                    yield block.kind, text, block.line
