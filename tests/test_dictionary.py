@@ -9,11 +9,12 @@ from typing import Any
 import opencc
 import pytest
 
-from termloc.engine.compiler import _absolute, _Merger, _stock_entries, flatten, rewrite_config, stock_config
+from termloc.core.opencc_files import share_dir, stock_config
+from termloc.engine.compiler import _absolute, _Merger, _stock_entries, flatten, rewrite_config
 
 from .conftest import ARTICLE, opencc_cases
 
-SHARE = Path(opencc._opencc_share_dir)
+SHARE = share_dir()
 CONFIGS = ["t2s", "s2t", "s2tw", "s2twp", "s2hk", "tw2sp"]
 
 

@@ -14,6 +14,7 @@ from lxml import etree
 
 from termloc import Converter, load_variants
 from termloc.cli import main
+from termloc.core.opencc_files import share_dir
 from termloc.glossary import load_glossary
 from termloc.glossary.model import Entry, Glossary, Group, Row
 from termloc.interchange.table import export_csv, read_csv
@@ -380,7 +381,7 @@ def test_opencc_dictionary_works_in_plain_opencc(capsys: pytest.CaptureFixture[s
     assert "普京\t普丁" in lines
     assert "朝鮮勞動黨\t朝鮮勞動黨" in lines
     # A user's config: OpenCC's s2twp with the dictionary first in the segmenter and the first stage.
-    share = Path(opencc._opencc_share_dir)
+    share = share_dir()
     config = json.loads((share / "s2twp.json").read_text(encoding="utf-8"))
 
     def absolute(node: object) -> object:

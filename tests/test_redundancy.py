@@ -11,7 +11,8 @@ import pytest
 
 from termloc import Converter, load_variants
 from termloc.core.han import char_tables
-from termloc.engine.compiler import _Merger, rewrite_config, stock_config
+from termloc.core.opencc_files import share_dir, stock_config
+from termloc.engine.compiler import _Merger, rewrite_config
 from termloc.engine.redundancy import Stage, redundant_keys
 from termloc.glossary import load_glossary
 from termloc.glossary.mapping import variant_mapping
@@ -74,7 +75,7 @@ def test_what_is_left_out(tag: str, dropped: str, kept: list[str], tables: dict[
     table = tables[tag]
     config = _absolute(
         json.loads(stock_config(str(REGISTRY[tag].opencc_config)).read_text(encoding="utf-8")),
-        Path(opencc._opencc_share_dir),
+        share_dir(),
     )
     left = _without_redundant(table, config)
     assert len(left) < len(table)

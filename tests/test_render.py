@@ -111,10 +111,10 @@ def test_html_page() -> None:
     assert 'aria-current="page">臺灣正體</a>' in html
     assert '<span lang="ru">Российско-северокорейские отношения</span>' in html
     assert '<span lang="ko-KP">조선민주주의인민공화국-로씨야 관계</span>' in html
-    assert '<span lang="ko">북한-러시아 관계</span>' in html
+    assert '<span lang="ko-KR">북한-러시아 관계</span>' in html  # the South's spelling (북한, 러시아)
     assert 'data-entry="vladimir-putin"' in html
     assert re.search(
-        r'<span class="term-name" lang="ko">[^<]+</span><span class="term-form" lang="ko">푸틴</span>', html
+        r'<span class="term-name" lang="ko-KR">[^<]+</span><span class="term-form" lang="ko-KR">푸틴</span>', html
     )
     assert '<sup class="ref"><a href="#ref-14">[14]</a></sup>' in html
     assert 'id="ref-14"' in html

@@ -16,14 +16,15 @@ write it only costs the hashing again.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
-import tempfile
 import time
 from collections.abc import Iterable
 from pathlib import Path
+
+from termloc.core.errors import TermlocError
+from termloc.core.files import write_atomic
 
 __all__ = ["DigestMemo", "contents_digest"]
 
@@ -70,17 +71,9 @@ class DigestMemo:
             del self.entries[next(iter(self.entries))]
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".digests.", suffix=".tmp")
-        except OSError:
-            return
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as stream:
-                json.dump(self.entries, stream, ensure_ascii=False)
-            os.replace(temporary, self.path)
-        except OSError:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-            return
+            write_atomic(self.path, json.dumps(self.entries, ensure_ascii=False))
+        except (OSError, TermlocError):
+            return  # a cache we cannot write to: only the hashing again next time
         self.changed = False
 
 

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 __all__ = [
     "GlossaryError",
     "InputError",
     "Problem",
+    "Severity",
     "TermlocError",
     "UsageError",
     "VariantError",
@@ -60,19 +62,34 @@ class InputError(TermlocError, ValueError):
         super().__init__(f"{where}: {problem}")
 
 
+#: How much a `Problem` matters: an error fails the command; information does not.
+Severity = Literal["error", "info"]
+
+
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with a glossary file, found by validation."""
+    """One diagnostic about one place in a file: a glossary problem (G001 ...)
+    found by validation, or a translation finding (P001 ...) found by the checks.
+    """
 
     file: str
     line: int
     code: str
     message: str
     hint: str = ""
+    severity: Severity = "error"
 
     def __str__(self) -> str:
         text = f"{self.file}:{self.line}: {self.code}: {self.message}"
         return f"{text} ({self.hint})" if self.hint else text
+
+    def as_dict(self) -> dict[str, object]:
+        """A JSON-ready view (the hint only where there is one)."""
+        view: dict[str, object] = {"file": self.file, "line": self.line, "code": self.code, "message": self.message}
+        if self.hint:
+            view["hint"] = self.hint
+        view["severity"] = self.severity
+        return view
 
 
 class GlossaryError(TermlocError, ValueError):

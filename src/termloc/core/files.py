@@ -6,14 +6,17 @@ and renamed over it, so a failed run never leaves half a file.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from termloc.core.errors import InputError
 
-__all__ = ["read_text", "write_atomic"]
+__all__ = ["read_text", "replacing", "write_atomic"]
 
 
 def read_text(path: str | Path | None) -> str:
@@ -39,18 +42,31 @@ def read_text(path: str | Path | None) -> str:
     return text[1:] if text.startswith("\ufeff") else text
 
 
-def write_atomic(path: str | Path, text: str) -> None:
-    """Write ``text`` to ``path`` as UTF-8, all or nothing."""
+@contextmanager
+def replacing(target: Path) -> Iterator[Path]:
+    """A temporary path beside ``target``, renamed over it when the block succeeds.
+
+    Whatever goes wrong inside the block (an error, an interrupt), the
+    temporary file is removed and ``target`` is left as it was: all or
+    nothing. The one place termloc replaces a file.
+    """
+    fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    os.close(fd)
+    temporary = Path(name)
+    try:
+        yield temporary
+        os.replace(temporary, target)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temporary.unlink()
+
+
+def write_atomic(path: str | Path, data: str | bytes) -> None:
+    """Write ``data`` (text as UTF-8, or bytes) to ``path``, all or nothing."""
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise InputError(str(target), f"the folder {str(folder)!r} does not exist")
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-        os.replace(tmp, target)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    with replacing(folder / target.name) as temporary:
+        temporary.write_bytes(payload)

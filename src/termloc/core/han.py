@@ -11,19 +11,13 @@ OpenCC's own character dictionaries, dumped to text once per OpenCC version.
 from __future__ import annotations
 
 import itertools
-import os
-import subprocess
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
-from typing import Any
 
-from termloc.core import resources
-from termloc.core.errors import TermlocError
+from termloc.core import opencc_files
 
-__all__ = ["CharTables", "char_tables", "dump_dictionary"]
+__all__ = ["CharTables", "char_tables"]
 
 #: The dictionaries read, by the name OpenCC gives them.
 _DICTS = (
@@ -35,57 +29,17 @@ _DICTS = (
     "HKVariantsRev",
 )
 
+#: OpenCC's config from Traditional to Simplified characters and phrases.
+TO_SIMPLIFIED = "t2s"
+
 #: At most this many spellings of one form go into the matching dictionary;
 #: a longer name keeps its uniform spellings and single-character mixes.
 MAX_SPELLINGS = 256
 
 
-def _opencc_paths() -> tuple[Path, Path, str]:
-    import opencc
-
-    package = Path(opencc.__file__).resolve().parent
-    return package / "clib" / "bin" / "opencc_dict", Path(opencc._opencc_share_dir), opencc.__version__
-
-
-def _dump(name: str) -> Path:
-    _, share, _ = _opencc_paths()
-    return dump_dictionary(share / f"{name}.ocd2")
-
-
-def dump_dictionary(ocd2: Path) -> Path:
-    """A text dump of one of OpenCC's ``.ocd2`` dictionaries, made once."""
-    tool, _, version = _opencc_paths()
-    folder = resources.cache_dir() / f"opencc-{version}"
-    name = ocd2.stem
-    target = folder / f"{name}.txt"
-    if target.is_file():
-        return target
-    if not tool.is_file():
-        raise TermlocError(f"OpenCC's dictionary tool is missing at {str(tool)!r}; reinstall the 'opencc' package")
-    folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
-    os.close(fd)
-    try:
-        subprocess.run(
-            [str(tool), "-i", str(ocd2), "-o", tmp, "-f", "ocd2", "-t", "text"],
-            check=True,
-            capture_output=True,
-        )
-        os.replace(tmp, target)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    return target
-
-
-def _read(path: Path) -> dict[str, tuple[str, ...]]:
-    table: dict[str, tuple[str, ...]] = {}
-    with path.open(encoding="utf-8") as stream:
-        for line in stream:
-            key, _, values = line.rstrip("\n").partition("\t")
-            if key and values:
-                table[key] = tuple(values.split(" "))
-    return table
+def _read(name: str) -> dict[str, tuple[str, ...]]:
+    entries = opencc_files.read_dictionary(opencc_files.stock_dictionary(name))
+    return {key: tuple(values.split(" ")) for key, values in entries.items()}
 
 
 @dataclass(frozen=True)
@@ -98,18 +52,23 @@ class CharTables:
     tw_rev: dict[str, tuple[str, ...]]
     hk: dict[str, tuple[str, ...]]
     hk_rev: dict[str, tuple[str, ...]]
+    #: (script, config) that derive each Chinese variant's forms (``script``
+    #: and ``derive_config`` in ``locales/``), in the variants' order: a long
+    #: name's uniform spellings.
+    derive_configs: tuple[tuple[str, str], ...] = (("Hans", TO_SIMPLIFIED),)
     _alternatives: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
 
-    def to_traditional(self, text: str, region: str | None = None, *, keep_shared: bool = True) -> str:
+    def to_traditional(self, text: str, config: str, *, keep_shared: bool = True) -> str:
         """The Traditional spelling of ``text``, for deriving a glossary form.
 
-        OpenCC's own conversion (s2tw, or s2hk for ``region="HK"``), phrases
-        included, so 朝鲜劳动党 becomes 朝鮮勞動黨. With ``keep_shared``
-        (names of people and places), a character that is also valid
-        Traditional (朴, 干, 于, 里: OpenCC lists it among its own
-        candidates) stays as written: 朴成哲, never 樸成哲.
+        OpenCC's own conversion with ``config`` (a variant's
+        ``derive_config``: s2tw, s2hk), phrases included, so 朝鲜劳动党
+        becomes 朝鮮勞動黨. With ``keep_shared`` (names of people and
+        places), a character that is also valid Traditional (朴, 干, 于, 里:
+        OpenCC lists it among its own candidates) stays as written:
+        朴成哲, never 樸成哲.
         """
-        converted = _converter("s2hk" if region == "HK" else "s2tw").convert(text)
+        converted = opencc_files.converter(config).convert(text)
         if not keep_shared or len(converted) != len(text):
             return str(converted)
         return "".join(
@@ -117,9 +76,15 @@ class CharTables:
             for original, new in zip(text, converted, strict=True)
         )
 
-    def to_simplified(self, text: str) -> str:
+    def to_simplified(self, text: str, config: str = TO_SIMPLIFIED) -> str:
         """The Simplified spelling of ``text`` (OpenCC's t2s, phrases included)."""
-        return str(_converter("t2s").convert(text))
+        return str(opencc_files.converter(config).convert(text))
+
+    def derive(self, text: str, script: str, config: str, *, keep_shared: bool = True) -> str:
+        """``text`` in ``script`` (``Hans`` or ``Hant``) by ``config``: `to_traditional` or `to_simplified`."""
+        if script == "Hant":
+            return self.to_traditional(text, config, keep_shared=keep_shared)
+        return self.to_simplified(text, config)
 
     def alternatives(self, char: str) -> tuple[str, ...]:
         """``char`` and every spelling of it in the other script, sorted."""
@@ -156,7 +121,7 @@ class CharTables:
             return
         # Too many mixes: the uniform spellings and one-character deviations.
         seen = {form}
-        for uniform in (self.to_simplified(form), self.to_traditional(form, "TW"), self.to_traditional(form, "HK")):
+        for uniform in [self.derive(form, script, config) for script, config in self.derive_configs]:
             for base in (uniform, form):
                 for i, options in enumerate(choices):
                     for option in options:
@@ -166,13 +131,6 @@ class CharTables:
                             yield spelling
 
 
-@cache
-def _converter(config: str) -> Any:
-    import opencc
-
-    return opencc.OpenCC(config)
-
-
 def _first(table: dict[str, tuple[str, ...]], char: str) -> str:
     return table.get(char, (char,))[0]
 
@@ -180,7 +138,10 @@ def _first(table: dict[str, tuple[str, ...]], char: str) -> str:
 @cache
 def char_tables() -> CharTables:
     """OpenCC's character tables, loaded once per process."""
-    tables = {name: _read(_dump(name)) for name in _DICTS}
+    from termloc.core.variants import load_variants
+
+    tables = {name: _read(name) for name in _DICTS}
+    configs = [(v.script, v.derive_config) for v in load_variants().chinese if v.derive_config]
     return CharTables(
         st=tables["STCharacters"],
         ts=tables["TSCharacters"],
@@ -188,4 +149,5 @@ def char_tables() -> CharTables:
         tw_rev=tables["TWVariantsRev"],
         hk=tables["HKVariants"],
         hk_rev=tables["HKVariantsRev"],
+        derive_configs=tuple(dict.fromkeys(configs)),
     )

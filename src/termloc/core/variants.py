@@ -39,6 +39,20 @@ class Variant:
     manual_rules: str = "two-way"
     #: Font families for HTML, in order of preference.
     fonts: tuple[str, ...] = ()
+    #: Where the variant stands in lists (menus, tables, the switcher).
+    order: int = 0
+    #: The full BCP 47 tag for HTML, TBX and catalogs (``zh-Hant-TW``, ``ko-KR``).
+    bcp47: str = ""
+    #: OpenCC's config that derives a form in this script from the other one.
+    derive_config: str | None = None
+    #: OpenCC's character-only config into this script.
+    character_config: str | None = None
+    #: OpenCC's dictionary of regional characters the config writes on purpose.
+    regional_characters: str | None = None
+    #: The locale whose differing spellings this one must not use (ko ↔ ko-KP).
+    contrasts_with: str | None = None
+    #: The name of the locale's spelling standard in messages (South Korean).
+    standard: str | None = None
 
     @property
     def mediawiki_code(self) -> str:
@@ -69,6 +83,13 @@ class Variant:
             "quotes": list(self.quotes) if self.quotes else None,
             "mediawiki_name": self.mediawiki_name,
             "fonts": list(self.fonts),
+            "order": self.order,
+            "bcp47": self.bcp47,
+            "derive_config": self.derive_config,
+            "character_config": self.character_config,
+            "regional_characters": self.regional_characters,
+            "contrasts_with": self.contrasts_with,
+            "standard": self.standard,
         }
 
 
@@ -79,7 +100,7 @@ class VariantRegistry(Mapping[str, Variant]):
         self._by_tag = {v.tag: v for v in variants}
         self._by_key: dict[str, str] = {}
         for v in variants:
-            for name in (v.tag, *v.aliases):
+            for name in (v.tag, v.bcp47, *v.aliases):
                 self._by_key[name.lower()] = v.tag
 
     def __getitem__(self, tag: str) -> Variant:
@@ -108,15 +129,13 @@ class VariantRegistry(Mapping[str, Variant]):
 
     @property
     def chinese(self) -> list[Variant]:
-        """The Chinese variants, in declaration order."""
+        """The Chinese variants, in their declared order."""
         return [v for v in self._by_tag.values() if v.is_chinese]
 
 
-_ORDER = ("zh-Hans", "zh-Hant", "zh-CN", "zh-SG", "zh-MY", "zh-TW", "zh-HK", "zh-MO", "ko", "ko-KP", "ru", "en")
-
-
-def _sort_key(tag: str) -> tuple[int, str]:
-    return (_ORDER.index(tag), "") if tag in _ORDER else (len(_ORDER), tag)
+def _optional(data: dict[str, Any], key: str) -> str | None:
+    value = data.get(key)
+    return None if value is None else str(value)
 
 
 def _variant_from(data: Any, path: Path) -> Variant:
@@ -137,6 +156,13 @@ def _variant_from(data: Any, path: Path) -> Variant:
             mediawiki_name=data.get("mediawiki_name"),
             manual_rules=str(data.get("manual_rules", "two-way")),
             fonts=tuple(str(f) for f in data.get("fonts") or ()),
+            order=int(data["order"]),
+            bcp47=str(data["bcp47"]),
+            derive_config=_optional(data, "derive_config"),
+            character_config=_optional(data, "character_config"),
+            regional_characters=_optional(data, "regional_characters"),
+            contrasts_with=_optional(data, "contrasts_with"),
+            standard=_optional(data, "standard"),
         )
     except KeyError as err:
         raise InputError(path, f"missing setting {err.args[0]!r}", 1) from None
@@ -149,7 +175,7 @@ def load_variants(directory: Path | None = None) -> VariantRegistry:
     directory = directory or resources.locales_dir()
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     variants = []
-    for path in sorted(directory.glob("*.yaml"), key=lambda p: _sort_key(p.stem)):
+    for path in sorted(directory.glob("*.yaml")):
         with path.open(encoding="utf-8") as stream:
             data = yaml.load(stream, Loader=loader)  # noqa: S506 - a safe loader
         variant = _variant_from(data, path)
@@ -158,9 +184,14 @@ def load_variants(directory: Path | None = None) -> VariantRegistry:
         if variant.tag != path.stem:
             raise InputError(path, f"tag {variant.tag!r} does not match the file name", 1)
         variants.append(variant)
+    variants.sort(key=lambda v: (v.order, v.tag))
     registry = VariantRegistry(variants)
     for variant in variants:
         for fallback in variant.fallbacks:
             if fallback not in registry:
                 raise InputError(directory / f"{variant.tag}.yaml", f"unknown fallback {fallback!r}")
+        if variant.contrasts_with is not None and variant.contrasts_with not in registry:
+            raise InputError(directory / f"{variant.tag}.yaml", f"unknown locale {variant.contrasts_with!r}")
+        if variant.is_chinese and variant.derive_config is None:
+            raise InputError(directory / f"{variant.tag}.yaml", "a Chinese variant needs a derive_config")
     return registry

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from termloc.core import opencc_files
 from termloc.core.han import CharTables, char_tables
 from termloc.core.variants import Variant, VariantRegistry
 from termloc.documents.document import Block, Document, Infobox, InfoboxItem, ListItem
@@ -197,17 +198,14 @@ def _wrong_script(tables: CharTables, variant: Variant) -> frozenset[str]:
     """Characters that exist only in the other script (鲜 for Hant, 鮮 for Hans).
 
     A regional form the variant's OpenCC config writes on purpose (Taiwan's
-    秘, Hong Kong's 温) is not wrong.
+    秘, Hong Kong's 温: ``regional_characters`` in its locale file) is not wrong.
     """
-    from termloc.engine.compiler import stock_config
-
     if variant.script == "Hans":
         return frozenset(char for char, options in tables.ts.items() if char not in options)
-    config = stock_config(str(variant.opencc_config)).read_text(encoding="utf-8")
     regional: set[str] = set()
-    for name, table in (("TWVariants", tables.tw), ("HKVariants", tables.hk)):
-        if f'"{name}.ocd2"' in config:
-            regional.update(char for options in table.values() for char in options)
+    if variant.regional_characters:
+        table = opencc_files.read_dictionary(opencc_files.stock_dictionary(variant.regional_characters))
+        regional.update(char for values in table.values() for char in values.split(" "))
     return frozenset(char for char, options in tables.st.items() if char not in options and char not in regional)
 
 

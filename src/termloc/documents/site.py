@@ -15,27 +15,24 @@ from collections.abc import Sequence
 from html import escape
 
 from termloc.core.han import char_tables
+from termloc.core.scripts import CYRILLIC, HAN, HANGUL
 from termloc.core.variants import Variant, VariantRegistry
 from termloc.documents.document import Block, Infobox, InfoboxItem
 from termloc.documents.render import FOREIGN_TAGS, Rendering
-from termloc.documents.writers import bcp47
 from termloc.glossary.finder import TermIndex
 from termloc.glossary.model import Entry, Glossary, Row
 
 __all__ = ["index_page", "page"]
 
-_HANGUL = "\u1100-\u11ff\u3130-\u318f\uac00-\ud7af"
-_CYRILLIC = "\u0400-\u04ff"
-_HAN = "\u3400-\u9fff\uf900-\ufaff"
 _FOREIGN = (
     rf"(?P<ref>\[\d+\])"
-    rf"|(?P<ko>[{_HANGUL}]+(?:[ \-][{_HANGUL}]+)*)"
-    rf"|(?P<ru>[{_CYRILLIC}]+(?:[ \-][{_CYRILLIC}]+)*)"
+    rf"|(?P<ko>[{HANGUL}]+(?:[ \-][{HANGUL}]+)*)"
+    rf"|(?P<ru>[{CYRILLIC}]+(?:[ \-][{CYRILLIC}]+)*)"
 )
 #: In a Chinese page: references, Korean and Russian.
 _INLINE = re.compile(_FOREIGN)
 #: In a translated page: Chinese too (an untranslated unit, a quoted original).
-_INLINE_TRANSLATED = re.compile(_FOREIGN + rf"|(?P<zh>[{_HAN}][{_HAN}\d，。、；：？！“”‘’《》（）·,.:;()%]*)")
+_INLINE_TRANSLATED = re.compile(_FOREIGN + rf"|(?P<zh>[{HAN}][{HAN}\d，。、；：？！“”‘’《》（）·,.:;()%]*)")
 
 _STYLE = """
 :root { --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; --accent: #0b62b8; --paper: #fff; --card: #f6f8fa; }
@@ -81,11 +78,11 @@ def _css(variant: Variant | None) -> str:
 class _Writer:
     """HTML for one rendering: blocks, inline text, term cards."""
 
-    def __init__(self, rendering: Rendering, registry: VariantRegistry, index: TermIndex, ko_kp: frozenset[str]):
+    def __init__(self, rendering: Rendering, registry: VariantRegistry, index: TermIndex, spellings: dict[str, str]):
         self.rendering = rendering
         self.registry = registry
         self.index = index
-        self.ko_kp = ko_kp
+        self.spellings = spellings
         self.references: set[int] = set()
         self.tables = char_tables()
         self.inline_pattern = _INLINE if rendering.variant.is_chinese else _INLINE_TRANSLATED
@@ -138,9 +135,8 @@ class _Writer:
                 number = found[1:-1]
                 out.append(f'<sup class="ref"><a href="#ref-{number}">{escape(found)}</a></sup>')
             elif inline.lastgroup == "ko" and not self.rendering.tag.startswith("ko"):
-                lang = self.rendering.native.get(found) or (
-                    "ko-KP" if any(w in self.ko_kp for w in re.split(r"[ \-]", found)) else "ko"
-                )
+                native = self.registry.get(self.rendering.native.get(found, ""))
+                lang = native.bcp47 if native is not None else self.spelling(found, "ko")
                 out.append(f'<span lang="{lang}">{escape(found)}</span>')
             elif inline.lastgroup == "ru" and not self.rendering.tag.startswith("ru"):
                 out.append(f'<span lang="ru">{escape(found)}</span>')
@@ -152,6 +148,11 @@ class _Writer:
             i = position = inline.end()
         out.append(self.plain(text[position:]))
         return "".join(out)
+
+    def spelling(self, found: str, language: str) -> str:
+        """The tag of the one locale whose own spelling ``found`` uses (로씨야: ko-KP), else ``language``."""
+        tags = {self.spellings[word] for word in re.split(r"[ \-]", found) if word in self.spellings}
+        return tags.pop() if len(tags) == 1 else language
 
     def plain(self, text: str) -> str:
         return escape(text, quote=False)
@@ -168,7 +169,7 @@ class _Writer:
             else:
                 text = row.forms.get(tag)
             if text:
-                lang = bcp47(variant)
+                lang = variant.bcp47
                 rows.append(
                     f'<span class="term-name" lang="{lang}">{escape(variant.name)}</span>'
                     f'<span class="term-form" lang="{lang}">{escape(text)}</span>'
@@ -236,20 +237,27 @@ class _Writer:
         return f'<ol{attrs} start="{start}">{items}</ol>'
 
 
-def _ko_kp_only(index: TermIndex) -> frozenset[str]:
-    """North Korean spellings that differ from the South's (로씨야, not 러시아)."""
-    forms: set[str] = set()
+def _state_spellings(index: TermIndex, registry: VariantRegistry) -> dict[str, str]:
+    """Words only one of two contrasting locales writes (ko-KP 로씨야, ko 러시아) → its BCP 47 tag.
+
+    The locales are those with ``contrasts_with`` in their locale files; a
+    word both write, in any row, belongs to neither.
+    """
+    words: dict[str, set[str]] = {}
     for _, row in index.forms.values():
-        north, south = row.forms.get("ko-KP"), row.forms.get("ko")
-        if north and north != south:
-            forms.update(re.split(r"[ \-]", north))
-    return frozenset(forms)
+        for variant in registry.values():
+            own, other = row.forms.get(variant.tag), row.forms.get(variant.contrasts_with or "")
+            if variant.contrasts_with and own and other and own != other:
+                shared = set(re.split(r"[ \-]", other))
+                for word in set(re.split(r"[ \-]", own)) - shared:
+                    words.setdefault(word, set()).add(variant.bcp47)
+    return {word: tags.pop() for word, tags in words.items() if len(tags) == 1}
 
 
 def _switcher(current: str | None, renderings: Sequence[Rendering], label: str) -> str:
     links = []
     for other in renderings:
-        lang = bcp47(other.variant)
+        lang = other.variant.bcp47
         current_attr = ' aria-current="page"' if other.tag == current else ""
         links.append(
             f'<li><a href="{escape(other.tag)}.html" hreflang="{lang}" lang="{lang}"{current_attr}>'
@@ -273,11 +281,11 @@ def _footer(rendering: Rendering) -> str:
 
 def page(rendering: Rendering, renderings: Sequence[Rendering], registry: VariantRegistry) -> str:
     """The HTML page of one rendering, linking the others."""
-    lang = bcp47(rendering.variant)
+    lang = rendering.variant.bcp47
     index = rendering.index or TermIndex(Glossary(), rendering.variant, char_tables())
-    writer = _Writer(rendering, registry, index, _ko_kp_only(index))
+    writer = _Writer(rendering, registry, index, _state_spellings(index, registry))
     alternates = "".join(
-        f'<link rel="alternate" hreflang="{bcp47(r.variant)}" href="{escape(r.tag)}.html">' for r in renderings
+        f'<link rel="alternate" hreflang="{r.variant.bcp47}" href="{escape(r.tag)}.html">' for r in renderings
     )
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
@@ -292,7 +300,7 @@ def page(rendering: Rendering, renderings: Sequence[Rendering], registry: Varian
 def index_page(renderings: Sequence[Rendering]) -> str:
     """The site's index: the article's title in each variant, linked."""
     items = "".join(
-        f'<li lang="{bcp47(r.variant)}"><a href="{escape(r.tag)}.html" hreflang="{bcp47(r.variant)}">'
+        f'<li lang="{r.variant.bcp47}"><a href="{escape(r.tag)}.html" hreflang="{r.variant.bcp47}">'
         f"{escape(r.variant.name)}</a> — {escape(r.title)}</li>"
         for r in renderings
     )

@@ -8,18 +8,10 @@ from termloc.core.variants import Variant
 from termloc.documents.document import Infobox
 from termloc.documents.render import Rendering
 
-__all__ = ["FORMATS", "bcp47", "to_markdown", "to_text"]
+__all__ = ["FORMATS", "to_markdown", "to_text"]
 
 #: The formats ``termloc render`` writes.
 FORMATS = ("md", "txt", "html")
-
-
-def bcp47(variant: Variant) -> str:
-    """The full BCP 47 tag of a variant (``zh-Hant-TW``)."""
-    parts = variant.tag.split("-")
-    if len(parts) == 2 and len(parts[1]) == 2 and variant.script not in ("Kore",):
-        return f"{parts[0]}-{variant.script}-{parts[1]}"
-    return variant.tag
 
 
 def _yaml_value(text: str) -> str:
@@ -31,7 +23,7 @@ def _yaml_value(text: str) -> str:
 def to_markdown(rendering: Rendering) -> str:
     """The rendering as Markdown with front matter."""
     doc = rendering.document
-    meta = [("title", rendering.title), ("lang", bcp47(rendering.variant)), ("variant", rendering.tag)]
+    meta = [("title", rendering.title), ("lang", rendering.variant.bcp47), ("variant", rendering.tag)]
     meta += [
         (k, v) for k, v in (("source", doc.source), ("licence", doc.licence), ("attribution", doc.attribution)) if v
     ]

@@ -23,34 +23,19 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
 import tempfile
 from collections.abc import Mapping, Sequence
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-from termloc.core import resources
+from termloc.core import opencc_files, resources
 from termloc.core.errors import GlossaryError, TermlocError
 from termloc.core.variants import Variant, VariantRegistry
 
-__all__ = ["FORMAT", "compiled_config", "glossary_digest", "stock_config"]
+__all__ = ["FORMAT", "compiled_config", "glossary_digest"]
 
 #: Bumped whenever the layout or meaning of compiled files changes.
 FORMAT = "termloc-compiled-16"
-
-
-def _opencc() -> tuple[Path, Path, str]:
-    import opencc
-
-    package = Path(opencc.__file__).resolve().parent
-    return Path(opencc._opencc_share_dir), package / "clib" / "bin" / "opencc_dict", opencc.__version__
-
-
-def stock_config(name: str) -> Path:
-    """The path of OpenCC's own config ``name`` (``s2twp``)."""
-    share, _, _ = _opencc()
-    return share / f"{name}.json"
 
 
 def glossary_digest(files: Sequence[Path], groups: Sequence[str] | None, extra: str = "") -> str:
@@ -61,7 +46,7 @@ def glossary_digest(files: Sequence[Path], groups: Sequence[str] | None, extra: 
     """
     from termloc.core.digests import contents_digest
 
-    _, _, version = _opencc()
+    version = opencc_files.version()
     selected = "\0".join(sorted(groups)) if groups is not None else "*"
     locales = sorted(resources.locales_dir().glob("*.yaml"))
     return contents_digest(f"{FORMAT}\0{version}\0{extra}\0{selected}", [*files, *locales])
@@ -125,7 +110,7 @@ class _Merger:
             merged = dict(table)
             for stock_key, value in entries.items():
                 merged.setdefault(stock_key, value)
-            _write_dictionary(merged, self.folder / name)
+            opencc_files.compile_dictionary(merged, self.folder / name)
             self.made[key] = name
         return {"type": suffix[1:], "file": str(self.final / self.made[key])}
 
@@ -163,20 +148,7 @@ def flatten(node: dict[str, Any]) -> dict[str, str] | None:
 
 def _stock_entries(path: Path) -> Mapping[str, str]:
     """The entries of one of OpenCC's dictionaries (read once a process; do not change them)."""
-    return _read_entries(str(path))
-
-
-@cache
-def _read_entries(path: str) -> dict[str, str]:
-    from termloc.core.han import dump_dictionary
-
-    entries: dict[str, str] = {}
-    with dump_dictionary(Path(path)).open(encoding="utf-8") as stream:
-        for line in stream:
-            key, _, value = line.rstrip("\n").partition("\t")
-            if key and value:
-                entries[key] = value
-    return entries
+    return opencc_files.read_dictionary(path)
 
 
 def rewrite_config(
@@ -187,8 +159,7 @@ def rewrite_config(
     Every dictionary node is compiled by ``merger`` (flattened where exact);
     ``prune=False`` keeps keys proved redundant (for tests that prove it).
     """
-    share, _, _ = _opencc()
-    config: dict[str, Any] = _absolute(stock, share)
+    config: dict[str, Any] = _absolute(stock, opencc_files.share_dir())
     config["name"] = f"{config.get('name', '')} + termloc glossary"
     if prune and table:
         table = _without_redundant(table, config)
@@ -265,22 +236,6 @@ def _changed_by(stage: dict[str, Any], texts: Sequence[str], folder: Path) -> li
         path.unlink()
 
 
-def _write_dictionary(table: Mapping[str, str], target: Path) -> None:
-    _, tool, _ = _opencc()
-    text = target.with_suffix(".txt")
-    with text.open("w", encoding="utf-8", newline="\n") as stream:
-        for key in sorted(table):
-            stream.write(f"{key}\t{table[key]}\n")
-    result = subprocess.run(
-        [str(tool), "-i", str(text), "-o", str(target), "-f", "text", "-t", target.suffix[1:]],
-        capture_output=True,
-        text=True,
-    )
-    text.unlink()
-    if result.returncode != 0:
-        raise TermlocError(f"OpenCC could not compile {str(text)!r}: {result.stderr.strip() or result.stdout.strip()}")
-
-
 def _build(
     variant: Variant, paths: Sequence[Path], groups: Sequence[str] | None, registry: VariantRegistry, folder: Path
 ) -> None:
@@ -297,7 +252,7 @@ def _build(
     folder.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{variant.tag}."))
     try:
-        stock = json.loads(stock_config(str(variant.opencc_config)).read_text(encoding="utf-8"))
+        stock = json.loads(opencc_files.stock_config(str(variant.opencc_config)).read_text(encoding="utf-8"))
         config = rewrite_config(stock, table, _Merger(work, folder))
         (work / "config.json").write_text(json.dumps(config, ensure_ascii=False, indent=1), encoding="utf-8")
         (work / "table.json").write_text(json.dumps(table, ensure_ascii=False, sort_keys=True), encoding="utf-8")

@@ -15,10 +15,10 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from termloc.core import resources
+from termloc.core import opencc_files, resources
 from termloc.core.errors import UsageError
 from termloc.core.variants import Variant, VariantRegistry, load_variants
-from termloc.engine.compiler import compiled_config, stock_config
+from termloc.engine.compiler import compiled_config
 from termloc.engine.punctuation import convert_quotes
 
 if TYPE_CHECKING:
@@ -72,7 +72,7 @@ class Converter:
         else:
             paths = None if glossary is None else [Path(p) for p in glossary]
         if paths is None:
-            self.config = stock_config(str(self.variant.opencc_config))
+            self.config = opencc_files.stock_config(str(self.variant.opencc_config))
         else:
             self.config = compiled_config(self.variant, paths, self.registry, groups)
         self._opencc = opencc.OpenCC(str(self.config))

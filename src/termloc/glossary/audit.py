@@ -18,10 +18,11 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from termloc.core.han import CharTables, dump_dictionary
+from termloc.core import opencc_files
+from termloc.core.han import CharTables
+from termloc.core.scripts import HAN
 from termloc.core.variants import Variant
 from termloc.glossary.mapping import variant_mapping
 from termloc.glossary.model import Glossary
@@ -36,7 +37,7 @@ TRANSLITERATION = set(
 )
 #: Characters that mark a run as a foreign name rather than ordinary words.
 NAME_MARKERS = set("斯夫克尔娃诺维奇基耶茨姆")
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+_HAN = re.compile(f"[{HAN}]+")
 
 
 @dataclass
@@ -69,7 +70,8 @@ class Audit:
         }
 
 
-def _stock_phrases(config: dict[str, Any], share: Path) -> set[str]:
+def _stock_phrases(config: dict[str, Any]) -> set[str]:
+    """Every key of more than one character in the config's ``ocd2`` dictionaries."""
     files: list[str] = []
 
     def walk(node: Any) -> None:
@@ -85,8 +87,7 @@ def _stock_phrases(config: dict[str, Any], share: Path) -> set[str]:
     walk([config.get("segmentation"), config["conversion_chain"]])
     phrases: set[str] = set()
     for file in files:
-        with dump_dictionary(share / file).open(encoding="utf-8") as stream:
-            phrases.update(key for line in stream if len(key := line.split("\t", 1)[0]) > 1)
+        phrases.update(key for key in opencc_files.read_dictionary(opencc_files.share_dir() / file) if len(key) > 1)
     return phrases
 
 
@@ -100,15 +101,12 @@ def audit(text: str, glossary: Glossary, variant: Variant, tables: CharTables) -
     """Audit ``text`` against ``glossary`` for ``variant``."""
     import json
 
-    import opencc
-
-    share = Path(opencc._opencc_share_dir)
-    config = json.loads((share / f"{variant.opencc_config}.json").read_text(encoding="utf-8"))
-    stock = _stock_phrases(config, share)
+    config = json.loads(opencc_files.stock_config(str(variant.opencc_config)).read_text(encoding="utf-8"))
+    stock = _stock_phrases(config)
     claims = variant_mapping(glossary, variant, tables, opencc_safe=False).claims
     longest = max([len(k) for k in claims] + [len(k) for k in stock] + [1])
-    plain = opencc.OpenCC(str(variant.opencc_config))
-    chars = opencc.OpenCC({"Hant": "s2t", "Hans": "t2s"}[variant.script])
+    plain = opencc_files.converter(str(variant.opencc_config))
+    chars = opencc_files.converter(str(variant.character_config))
     result = Audit(variant.tag)
 
     position = 0

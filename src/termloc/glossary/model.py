@@ -75,12 +75,7 @@ class Row:
         base_tag = next((t for t in self.forms if t.startswith("zh-")), None)
         if base_tag is None:
             return None
-        base = self.forms[base_tag]
-        if variant.script == "Hant":
-            region = "HK" if variant.tag in ("zh-HK", "zh-MO") else "TW"
-            text = tables.to_traditional(base, region, keep_shared=name)
-        else:
-            text = tables.to_simplified(base)
+        text = tables.derive(self.forms[base_tag], variant.script, str(variant.derive_config), keep_shared=name)
         return Form(text, variant.tag, source_tag=base_tag, derived=True)
 
     def all_forms(self) -> Iterator[Form]:

@@ -13,6 +13,7 @@ from pathlib import Path
 from termloc.core.errors import Problem
 from termloc.core.han import CharTables, char_tables
 from termloc.core.resources import glossary_files
+from termloc.core.scripts import HAN
 from termloc.core.variants import VariantRegistry, load_variants
 from termloc.glossary.load import ENTRY_KEYS, FILE_KEYS, ROW_ONE_WAY_KEY, ROW_STATUS_KEYS, Node, read_group
 from termloc.glossary.mapping import Conflict, variant_mapping
@@ -39,7 +40,7 @@ CODES = {
 #: A valid entry id: lowercase words of letters and digits joined by hyphens.
 ENTRY_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _BAD_CHINESE = re.compile(r"[\s\x00-\x1f\x7f]")
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
+_HAN = re.compile(f"[{HAN}]")
 
 
 def unfit_chinese(text: str) -> bool:

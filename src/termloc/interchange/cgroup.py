@@ -40,6 +40,7 @@ from pathlib import Path
 from termloc.core.errors import InputError
 from termloc.core.files import read_text
 from termloc.core.han import CharTables
+from termloc.core.scripts import CYRILLIC, HANGUL, KANA
 from termloc.core.variants import VariantRegistry
 from termloc.engine.rules import Rule, RuleSyntaxError, parse_rule
 from termloc.glossary.model import Entry, Group, Row
@@ -222,11 +223,11 @@ def plain_original(original: str) -> str:
 
 def original_language(text: str) -> str | None:
     """The language tag ``text``'s script points to, if it points to one."""
-    if re.search(r"[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]", text):
+    if re.search(f"[{HANGUL}]", text):
         return "ko"
-    if re.search(r"[\u3040-\u30ff]", text):
+    if re.search(f"[{KANA}]", text):
         return "ja"
-    if re.search(r"[\u0400-\u04ff]", text):
+    if re.search(f"[{CYRILLIC}]", text):
         return "uk" if re.search(r"[ієїґІЄЇҐ]", text) else "ru"
     if re.search(r"[A-Za-z]", text) and re.fullmatch(r"[\x20-\x7e\u00a0-\u024f\u2010-\u2027]+", text):
         return "en"

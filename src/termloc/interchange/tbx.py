@@ -59,18 +59,11 @@ _ORIGIN = re.compile(r"^origin: ([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)$")
 
 
 def language_tag(tag: str, registry: VariantRegistry) -> str:
-    """The BCP 47 tag a TBX file uses for termloc's ``tag``.
-
-    A regional Chinese variant carries its script (zh-Hans-CN, zh-Hant-TW);
-    a tag that has a regional sibling carries its region (ko-KR beside
-    ko-KP); every other tag is written as termloc writes it (zh-Hans, ru).
-    """
+    """The BCP 47 tag a TBX file uses for termloc's ``tag``: the variant's ``bcp47``
+    (zh-Hans-CN, zh-Hant-TW, ko-KR beside ko-KP, ru); a tag termloc does not
+    declare (``zh``, a one-way row's inputs) as it is."""
     variant = registry.get(tag)
-    if variant is None:
-        return tag
-    babel = variant.babel_locale.replace("_", "-")
-    regional = "-" in tag or any(other.startswith(f"{tag}-") for other in registry)
-    return babel if regional and babel.lower().startswith(tag.split("-")[0].lower()) else tag
+    return tag if variant is None else variant.bcp47
 
 
 # --- export ----------------------------------------------------------------------------------

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import json
 import marshal
-import os
 import sys
-import tempfile
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -14,8 +12,9 @@ from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from termloc.core.errors import GlossaryError, UsageError
-from termloc.lookup.romanise import SCHEMES, romanisations
+from termloc.core.errors import GlossaryError, TermlocError, UsageError
+from termloc.core.files import write_atomic
+from termloc.lookup.romanise import SCHEMES, is_korean, romanisations
 
 if TYPE_CHECKING:  # the glossary package (and YAML) is not imported on the cached path
     from termloc.core.han import CharTables
@@ -113,7 +112,7 @@ def make_index(glossary: Glossary, registry: VariantRegistry | None = None) -> I
     keyed: dict[str, dict[str, list[int]]] = {}
     entries: list[bytes] = []
     for number, entry in enumerate(glossary.entries):
-        name = entry.kind == "person" and entry.origin in ("ko", "ko-KP")
+        name = entry.kind == "person" and entry.origin is not None and is_korean(entry.origin)
         record: list[tuple[str, int, int, int]] = []
         surfaces = _surfaces(entry, registry, tables)
         if len(surfaces) > 0xFFFF:
@@ -241,16 +240,9 @@ def load_index(paths: Sequence[Path], groups: Sequence[str] | None = None) -> In
     index = make_index(_load(paths, groups))
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=cached.parent, suffix=".tmp")
-    except OSError:
+        write_atomic(cached, marshal.dumps(index.to_plain()))
+    except (OSError, TermlocError):
         return index  # a cache folder we cannot write to: look up without caching
-    try:
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(marshal.dumps(index.to_plain()))
-        os.replace(tmp, cached)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
     _forget_old(cached.parent, keep=KEEP_INDEXES)
     return index
 

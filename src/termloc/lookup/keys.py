@@ -7,12 +7,15 @@ import unicodedata
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from termloc.core import scripts
+from termloc.core.scripts import CYRILLIC
+
 if TYPE_CHECKING:  # the glossary package (and YAML) is not imported on the cached path
     from termloc.core.han import CharTables
 
 _NOT_KEY = re.compile(r"[\W_\u02b0-\u02ff]+")  # punctuation, spaces, ʼ ʻ (MR's apostrophes)
-_MARKS = re.compile(r"(?<![\u0400-\u04ff])[\u0300-\u036f]+")  # diacritics, except on Cyrillic (й)
-_CYRILLIC_MARKED = re.compile(r"[\u0400-\u04ff][\u0300-\u036f]")
+_MARKS = re.compile(f"(?<![{CYRILLIC}])[\u0300-\u036f]+")  # diacritics, except on Cyrillic (й)
+_CYRILLIC_MARKED = re.compile(f"[{CYRILLIC}][\u0300-\u036f]")
 _INITIAL_LAW = re.compile("[\u1102\u1105](?=[\u1163\u1164\u1167\u1168\u116d\u1172\u1175])")  # 리 녀 → 이 여
 
 
@@ -27,21 +30,17 @@ def normalise(text: str, fold: Mapping[int, int]) -> str:
     return _INITIAL_LAW.sub("\u110b", text).replace("\u1105", "\u1102")  # then 로 → 노
 
 
+#: The scripts keys are filed under; any other letter is Zyyy.
+_KEYED = frozenset({"Latn", "Hani", "Hang", "Cyrl"})
+
+
 def script_of(key: str) -> str:
     """The ISO 15924 code of the key's first letter: Latn, Hani, Hang, Cyrl, or Zyyy."""
     for char in key:
         if not char.isalpha():
             continue
-        code = ord(char)
-        if 0x1100 <= code <= 0x11FF or 0xAC00 <= code <= 0xD7A3 or 0x3130 <= code <= 0x318F:
-            return "Hang"
-        if 0x3400 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or code >= 0x20000:
-            return "Hani"
-        if 0x0400 <= code <= 0x052F:
-            return "Cyrl"
-        if code < 0x0250 or 0x1E00 <= code <= 0x1EFF:
-            return "Latn"
-        return "Zyyy"
+        found = scripts.script_of(char)
+        return found if found in _KEYED else "Zyyy"
     return "Zyyy"
 
 

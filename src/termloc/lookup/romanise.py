@@ -29,7 +29,9 @@ import re
 from functools import cache
 from typing import Any
 
-__all__ = ["KOREAN_SCHEMES", "RUSSIAN_SCHEMES", "SCHEMES", "korean", "romanisations", "russian"]
+from termloc.core.scripts import CYRILLIC, HANGUL_SYLLABLES
+
+__all__ = ["KOREAN_SCHEMES", "RUSSIAN_SCHEMES", "SCHEMES", "is_korean", "korean", "romanisations", "russian"]
 
 #: Korean schemes: code → name.
 KOREAN_SCHEMES = {"rr": "Revised Romanization", "mr": "McCune–Reischauer"}
@@ -49,7 +51,7 @@ RUSSIAN_SCHEMES = {
 #: Every scheme: code → name shown (codes are stable: the index stores them).
 SCHEMES = {**KOREAN_SCHEMES, **RUSSIAN_SCHEMES}
 
-_HANGUL = re.compile(r"[\uac00-\ud7a3]+")
+_HANGUL = re.compile(f"[{HANGUL_SYLLABLES}]+")
 
 # McCune–Reischauer letters, by the jamo indices of Unicode's syllable block.
 _VOWELS = ("a", "ae", "ya", "yae", "ŏ", "e", "yŏ", "ye", "o", "wa", "wae",
@@ -186,7 +188,12 @@ def russian(text: str, scheme: str) -> str:
     return result
 
 
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_CYRILLIC = re.compile(f"[{CYRILLIC}]")
+
+
+def is_korean(tag: str) -> bool:
+    """True for a tag of the Korean language, of either state (``ko``, ``ko-KP``, ``ko-Kore-KR``)."""
+    return tag.split("-")[0].lower() == "ko"
 
 
 def romanisations(text: str, tag: str, *, name: bool = False) -> list[tuple[str, str]]:
@@ -194,7 +201,7 @@ def romanisations(text: str, tag: str, *, name: bool = False) -> list[tuple[str,
 
     Other tags have none. ``name`` marks a personal name (see `korean`).
     """
-    if tag == "ko" or tag.startswith("ko-"):
+    if is_korean(tag):
         if not _HANGUL.search(text):
             return []
         return [(scheme, korean(text, scheme, name=name)) for scheme in KOREAN_SCHEMES]

@@ -27,6 +27,7 @@ from pathlib import Path
 from babel.messages.catalog import Catalog, Message
 
 from termloc.core.errors import InputError, UsageError
+from termloc.core.scripts import HAN
 from termloc.core.variants import Variant, VariantRegistry
 from termloc.documents.document import Document
 from termloc.glossary.model import Glossary
@@ -231,7 +232,7 @@ class CatalogStats:
         }
 
 
-_WORDS = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[^\W\u3400-\u9fff\uf900-\ufaff]+")
+_WORDS = re.compile(f"[{HAN}]|[^\\W{HAN}]+")
 
 
 def _words(text: str) -> int:

@@ -1,6 +1,6 @@
 """Terminology checks on a translated catalog.
 
-Each checker is a small function ``(msgid, msgstr, context) -> [Finding]``;
+Each checker is a small function ``(msgid, msgstr, context) -> [Problem]``;
 `check_catalog` runs them all over every translated message and reports
 fuzzy messages without checking them.
 
@@ -8,7 +8,8 @@ fuzzy messages without checking them.
   locale's preferred form or an admitted one; Korean particles and Russian
   case endings are allowed: 푸틴은, Путина);
 - P002 a deprecated or forbidden form is used;
-- P003 the other Korean state's spelling is used (러시아 in ko-KP, 로씨야 in ko);
+- P003 the spelling of the contrasting locale is used (``contrasts_with`` in
+  the locale file: 러시아 in ko-KP, 로씨야 in ko);
 - P004 a number or year of the source is missing;
 - P005 a reference marker ([12]) of the source is missing;
 - P010 (information) a fuzzy message, not checked.
@@ -23,36 +24,14 @@ from pathlib import Path
 
 from babel.messages.catalog import Catalog
 
+from termloc.core.errors import Problem
 from termloc.core.han import CharTables
+from termloc.core.scripts import HANGUL
 from termloc.core.variants import Variant, VariantRegistry
 from termloc.glossary.finder import TermIndex
 from termloc.glossary.model import Entry, Glossary, Row
 
-__all__ = ["CHECKERS", "CheckContext", "Finding", "check_catalog", "matches_form"]
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One problem (or note) about one message."""
-
-    file: str
-    line: int
-    code: str
-    message: str
-    severity: str = "error"
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.code}: {self.message}"
-
-    def as_dict(self) -> dict[str, object]:
-        """A JSON-ready view."""
-        return {
-            "file": self.file,
-            "line": self.line,
-            "code": self.code,
-            "message": self.message,
-            "severity": self.severity,
-        }
+__all__ = ["CHECKERS", "CheckContext", "check_catalog", "contrasting_pairs", "matches_form"]
 
 
 @dataclass(frozen=True)
@@ -64,10 +43,12 @@ class CheckContext:
     tables: CharTables
     file: str
     line: int
-    #: (South Korean form, North Korean form) pairs that differ.
-    korean_pairs: tuple[tuple[str, str], ...]
+    #: (the contrasting locale's form, this locale's form) pairs that differ.
+    contrasts: tuple[tuple[str, str], ...]
     #: Every row of the glossary, with its entry (for deprecated forms).
     rows: tuple[tuple[Entry, Row], ...]
+    #: The contrasting locale (``contrasts_with``), if the locale has one.
+    other: Variant | None = None
 
 
 def _expected(entry: Entry, row: Row, ctx: CheckContext) -> list[str]:
@@ -107,7 +88,7 @@ def matches_form(form: str, text: str, tag: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(form)}", text, re.IGNORECASE) is not None
 
 
-def check_terms(msgid: str, msgstr: str, ctx: CheckContext) -> list[Finding]:
+def check_terms(msgid: str, msgstr: str, ctx: CheckContext) -> list[Problem]:
     """P001: every glossary term of the source appears in an accepted form."""
     findings = []
     seen: set[str] = set()
@@ -119,7 +100,7 @@ def check_terms(msgid: str, msgstr: str, ctx: CheckContext) -> list[Finding]:
         if expected and not any(matches_form(form, msgstr, ctx.variant.tag) for form in expected):
             wanted = " or ".join(repr(f) for f in expected)
             findings.append(
-                Finding(
+                Problem(
                     ctx.file,
                     ctx.line,
                     "P001",
@@ -129,7 +110,7 @@ def check_terms(msgid: str, msgstr: str, ctx: CheckContext) -> list[Finding]:
     return findings
 
 
-def check_deprecated(msgid: str, msgstr: str, ctx: CheckContext) -> list[Finding]:
+def check_deprecated(msgid: str, msgstr: str, ctx: CheckContext) -> list[Problem]:
     """P002: no deprecated or forbidden form of any glossary entry."""
     del msgid
     findings = []
@@ -141,34 +122,32 @@ def check_deprecated(msgid: str, msgstr: str, ctx: CheckContext) -> list[Finding
                     preferred = _expected(entry, row, ctx)
                     hint = f"; write {preferred[0]!r}" if preferred else ""
                     findings.append(
-                        Finding(ctx.file, ctx.line, "P002", f"{form!r} is deprecated for {entry.id} in {tag}{hint}")
+                        Problem(ctx.file, ctx.line, "P002", f"{form!r} is deprecated for {entry.id} in {tag}{hint}")
                     )
     return findings
 
 
-_HANGUL_RUN = re.compile(r"[\uac00-\ud7af]+(?:[ \-][\uac00-\ud7af]+)*")
+_HANGUL_RUN = re.compile(f"[{HANGUL}]+(?:[ \\-][{HANGUL}]+)*")
 
 
-def check_korean_state(msgid: str, msgstr: str, ctx: CheckContext) -> list[Finding]:
-    """P003: North Korean spellings in ko-KP, South Korean ones in ko."""
-    if ctx.variant.tag not in ("ko", "ko-KP"):
+def check_contrasting_spelling(msgid: str, msgstr: str, ctx: CheckContext) -> list[Problem]:
+    """P003: the locale's own spellings, not its contrasting locale's (ko-KP 로씨야, not ko 러시아)."""
+    if ctx.other is None:
         return []
-    north = ctx.variant.tag == "ko-KP"
     # Korean text quoted from the source (the lead cites the South's name of
     # the article) is the source's, not the translator's spelling.
     for quoted in _HANGUL_RUN.findall(msgid):
         msgstr = msgstr.replace(quoted, "")
     findings = []
-    for south_form, north_form in ctx.korean_pairs:
-        wrong, right = (south_form, north_form) if north else (north_form, south_form)
+    for wrong, right in ctx.contrasts:
         if wrong in msgstr.replace(right, "") and wrong not in right:
-            state = "South" if north else "North"
+            standard = ctx.other.standard or ctx.other.tag
             findings.append(
-                Finding(
+                Problem(
                     ctx.file,
                     ctx.line,
                     "P003",
-                    f"{wrong!r} is the {state} Korean spelling; {ctx.variant.tag} writes {right!r}",
+                    f"{wrong!r} is the {standard} spelling; {ctx.variant.tag} writes {right!r}",
                 )
             )
     return findings
@@ -206,7 +185,7 @@ def _has_month(text: str, month: int, variant: Variant) -> bool:
     return any(name.lower() in text.lower() for name in names)
 
 
-def check_numbers(msgid: str, msgstr: str, ctx: CheckContext) -> list[Finding]:
+def check_numbers(msgid: str, msgstr: str, ctx: CheckContext) -> list[Problem]:
     """P004: every number and year of the source appears in the translation.
 
     A month of a date (7月) may be written as the month's name (июля, July).
@@ -222,29 +201,38 @@ def check_numbers(msgid: str, msgstr: str, ctx: CheckContext) -> list[Finding]:
         if number in months and _has_month(msgstr, int(number), ctx.variant):
             continue
         missing.append(number)
-    return [Finding(ctx.file, ctx.line, "P004", f"the number {n} of the source is missing") for n in missing]
+    return [Problem(ctx.file, ctx.line, "P004", f"the number {n} of the source is missing") for n in missing]
 
 
-def check_markers(msgid: str, msgstr: str, ctx: CheckContext) -> list[Finding]:
+def check_markers(msgid: str, msgstr: str, ctx: CheckContext) -> list[Problem]:
     """P005: every reference marker of the source appears in the translation."""
     return [
-        Finding(ctx.file, ctx.line, "P005", f"the reference marker {marker} is missing")
+        Problem(ctx.file, ctx.line, "P005", f"the reference marker {marker} is missing")
         for marker in dict.fromkeys(_MARKER.findall(msgid))
         if marker not in msgstr
     ]
 
 
-Checker = Callable[[str, str, CheckContext], list[Finding]]
-CHECKERS: tuple[Checker, ...] = (check_terms, check_deprecated, check_korean_state, check_numbers, check_markers)
+Checker = Callable[[str, str, CheckContext], list[Problem]]
+CHECKERS: tuple[Checker, ...] = (
+    check_terms,
+    check_deprecated,
+    check_contrasting_spelling,
+    check_numbers,
+    check_markers,
+)
 
 
-def korean_pairs(glossary: Glossary) -> tuple[tuple[str, str], ...]:
-    """(ko, ko-KP) forms that differ, longest first."""
+def contrasting_pairs(glossary: Glossary, variant: Variant) -> tuple[tuple[str, str], ...]:
+    """(the contrasting locale's form, ``variant``'s form) pairs that differ, longest first."""
+    own, other = variant.tag, variant.contrasts_with
+    if other is None:
+        return ()
     pairs = {
-        (row.forms["ko"], row.forms["ko-KP"])
+        (row.forms[other], row.forms[own])
         for entry in glossary.entries
         for row in entry.rows
-        if "ko" in row.forms and "ko-KP" in row.forms and row.forms["ko"] != row.forms["ko-KP"]
+        if own in row.forms and other in row.forms and row.forms[own] != row.forms[other]
     }
     return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p)))
 
@@ -256,22 +244,23 @@ def check_catalog(
     glossary: Glossary,
     registry: VariantRegistry,
     tables: CharTables,
-) -> list[Finding]:
+) -> list[Problem]:
     """Every finding for every message of ``catalog`` (fuzzy ones noted, not checked)."""
     from termloc.translation.units import source_index
 
     index = source_index(glossary, registry)
     rows = tuple((entry, row) for entry in glossary.entries for row in entry.rows)
-    pairs = korean_pairs(glossary)
-    findings: list[Finding] = []
+    pairs = contrasting_pairs(glossary, variant)
+    other = registry[variant.contrasts_with] if variant.contrasts_with else None
+    findings: list[Problem] = []
     for message in catalog:
         if not message.id or not message.string:
             continue
         line = message.lineno or 0
-        ctx = CheckContext(variant, index, tables, str(path), line, pairs, rows)
+        ctx = CheckContext(variant, index, tables, str(path), line, pairs, rows, other)
         if message.fuzzy:
             findings.append(
-                Finding(str(path), line, "P010", "fuzzy: not checked until a translator confirms it", "info")
+                Problem(str(path), line, "P010", "fuzzy: not checked until a translator confirms it", severity="info")
             )
             continue
         for checker in CHECKERS:
