@@ -32,11 +32,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from termloc.core.variants import Variant, VariantRegistry
+from termloc.engine.rules import SOURCE_VIEW, RuleSyntax, RuleSyntaxError, php_trim
 
-__all__ = ["SOURCE_VIEW", "MarkupConverter", "Resolved", "Rule"]
-
-#: MediaWiki's code for the unconverted view of a page.
-SOURCE_VIEW = "zh"
+__all__ = ["SOURCE_VIEW", "ConverterRule", "MarkupConverter", "Resolved"]
 
 #: MediaWiki's fallbacks for the unconverted view (LanguageZh).
 _SOURCE_FALLBACKS = ("zh-hans", "zh-hant", "zh-cn", "zh-tw", "zh-hk", "zh-sg", "zh-mo", "zh-my")
@@ -51,7 +49,6 @@ _FLAGS = frozenset("ATRDHN-")
 MAX_DEPTH = 10
 
 _MARK = re.compile(r"-\{|\}-")
-_ENTITY = re.compile(r"(&[#a-zA-Z0-9]+);")
 
 Convert = Callable[[str, str], str]
 
@@ -67,7 +64,7 @@ class Resolved:
 
 
 @dataclass
-class Rule:
+class ConverterRule:
     """One ``-{...}-`` block, parsed (MediaWiki's ConverterRule)."""
 
     flags: dict[str, bool]
@@ -92,14 +89,12 @@ class MarkupConverter:
         self._convert = convert
         chinese = registry.chinese
         self.codes: tuple[str, ...] = (SOURCE_VIEW, *_mediawiki_order(chinese))
-        self._aliases: dict[str, str] = {SOURCE_VIEW: SOURCE_VIEW}
+        self.syntax = RuleSyntax.for_variants(registry)
         self.fallbacks: dict[str, tuple[str, ...]] = {SOURCE_VIEW: _SOURCE_FALLBACKS}
         self.names: dict[str, str] = {SOURCE_VIEW: "原文"}
         self.levels: dict[str, str] = {SOURCE_VIEW: "disable"}
         for variant in chinese:
             code = variant.mediawiki_code
-            for alias in (variant.tag, *variant.aliases):
-                self._aliases[alias.lower()] = code
             self.fallbacks[code] = tuple(registry[f].mediawiki_code for f in variant.fallbacks)
             self.names[code] = variant.mediawiki_name or variant.name
             self.levels[code] = "bidirectional" if variant.manual_rules == "two-way" else "unidirectional"
@@ -114,12 +109,6 @@ class MarkupConverter:
         self.fired: list[str] = []
         #: How often each manual rule replaced text: "from → to" → count.
         self.hits: Counter[str] = Counter()
-        alternation = "|".join(
-            sorted({re.escape(a) for a in self._aliases if a != SOURCE_VIEW} | {SOURCE_VIEW}, key=len, reverse=True)
-        )
-        self._separator = re.compile(
-            rf";\s*(?=(?:{alternation})\s*:|[^;]*?=>\s*(?:{alternation})\s*:|\s*$)", re.IGNORECASE
-        )
         for rule in rules:
             self._apply(self.parse(rule, flags_text="H"), f"-{{H|{rule}}}-")
 
@@ -127,7 +116,7 @@ class MarkupConverter:
 
     def validate_variant(self, code: str) -> str | None:
         """The MediaWiki code for ``code`` (``zh-Hant-TW`` → ``zh-tw``), or None."""
-        return self._aliases.get(code.strip().lower())
+        return self.syntax.code(code)
 
     # -- conversion --------------------------------------------------------
 
@@ -206,7 +195,7 @@ class MarkupConverter:
 
     # -- rules -------------------------------------------------------------
 
-    def parse(self, written: str, flags_text: str | None = None) -> Rule:
+    def parse(self, written: str, flags_text: str | None = None) -> ConverterRule:
         """Parse the inside of ``-{...}-`` (MediaWiki's flag and rule syntax)."""
         text = written
         flags: dict[str, bool] = {}
@@ -214,7 +203,7 @@ class MarkupConverter:
             flags_text, text = text.split("|", 1)
         variant_codes: set[str] = set()
         for flag in (flags_text or "").split(";"):
-            flag = flag.strip()
+            flag = php_trim(flag)
             if flag in _FLAGS:
                 flags[flag] = True
             elif (code := self.validate_variant(flag)) is not None:
@@ -242,7 +231,7 @@ class MarkupConverter:
             if variant_codes:
                 variant_flags = frozenset(variant_codes)
                 flags = {}
-        rule = Rule(flags, variant_flags, text)
+        rule = ConverterRule(flags, variant_flags, text)
         if rule.variant_flags:
             chosen = next((c for c in (self.target, *self._fallbacks(self.target)) if c in rule.variant_flags), None)
             if chosen is not None:
@@ -261,32 +250,18 @@ class MarkupConverter:
     def _fallbacks(self, code: str) -> tuple[str, ...]:
         return self.fallbacks.get(code, ())
 
-    def _parse_rules(self, rule: Rule) -> None:
-        protected = _ENTITY.sub("\\1\x01", rule.rules.replace("=&gt;", "=>"))
-        for choice in (c.replace("\x01", ";") for c in self._separator.split(protected)):
-            parts = choice.split(":", 1)
-            if len(parts) != 2:
-                continue
-            to = parts[1].strip()
-            head = parts[0].strip()
-            one_way = head.split("=>", 1)
-            code = self.validate_variant(head)
-            if len(one_way) == 1 and to and code:
-                rule.bidtable[code] = to
-            elif len(one_way) == 2:
-                source = one_way[0].strip()
-                code = self.validate_variant(one_way[1])
-                if source and code:
-                    rule.unidtable.setdefault(code, {})[source] = to
-            if code is None:
-                # An unknown variant: MediaWiki drops the whole rule.
-                rule.bidtable, rule.unidtable = {}, {}
-                break
+    def _parse_rules(self, rule: ConverterRule) -> None:
+        try:
+            parsed = self.syntax.parse(rule.rules)
+        except RuleSyntaxError:
+            return  # an unknown variant: MediaWiki drops the whole rule
+        rule.bidtable = dict(parsed.two_way)
+        rule.unidtable = {code: dict(pairs) for code, pairs in parsed.one_way.items()}
 
-    def _text_in(self, rule: Rule, codes: Iterable[str]) -> str | None:
+    def _text_in(self, rule: ConverterRule, codes: Iterable[str]) -> str | None:
         return next((rule.bidtable[c] for c in codes if c in rule.bidtable), None)
 
-    def _converted_string(self, rule: Rule, code: str) -> str:
+    def _converted_string(self, rule: ConverterRule, code: str) -> str:
         if not rule.bidtable and not rule.unidtable:
             return rule.rules
         shown = self._text_in(rule, (code,))
@@ -300,19 +275,19 @@ class MarkupConverter:
             shown = values[0]
         return shown
 
-    def _description(self, rule: Rule) -> str:
+    def _description(self, rule: ConverterRule) -> str:
         parts = [f"{self.names.get(code, code)}：{text}；" for code, text in rule.bidtable.items()]
         for code, pairs in rule.unidtable.items():
             parts += [f"{source}⇒{self.names.get(code, code)}：{to}；" for source, to in pairs.items()]
         return "".join(parts)
 
-    def _display(self, rule: Rule) -> str:
+    def _display(self, rule: ConverterRule) -> str:
         display = ""
         for flag in rule.flags:
             if flag == "R":
                 display = rule.rules
             elif flag == "N":
-                display = self._variant_name(rule.rules.strip())
+                display = self._variant_name(php_trim(rule.rules))
             elif flag == "D":
                 display = self._description(rule)
             elif flag in ("H", "-", "+"):
@@ -336,7 +311,7 @@ class MarkupConverter:
             return ""
         return locale.get_display_name() or ""
 
-    def _conversion_table(self, rule: Rule) -> dict[str, dict[str, str]]:
+    def _conversion_table(self, rule: ConverterRule) -> dict[str, dict[str, str]]:
         """Rule → {variant: {from: to}} (MediaWiki's generateConvTable)."""
         table: dict[str, dict[str, str]] = {}
         if not rule.bidtable and not rule.unidtable:
@@ -363,7 +338,7 @@ class MarkupConverter:
     def _text_in_table(table: dict[str, str], codes: Sequence[str]) -> str | None:
         return next((table[c] for c in codes if c in table), None)
 
-    def _apply(self, rule: Rule, written: str) -> None:
+    def _apply(self, rule: ConverterRule, written: str) -> None:
         if "T" in rule.flags:
             self.title = self._title(rule)
         self.fired.append(written)
@@ -379,7 +354,7 @@ class MarkupConverter:
                     table.pop(source, None)
             self._patterns.pop(code, None)
 
-    def _title(self, rule: Rule) -> str | None:
+    def _title(self, rule: ConverterRule) -> str | None:
         if self.target == SOURCE_VIEW:
             if SOURCE_VIEW in rule.bidtable:
                 return rule.bidtable[SOURCE_VIEW]

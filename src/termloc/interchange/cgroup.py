@@ -42,7 +42,7 @@ from termloc.core.files import read_text
 from termloc.core.han import CharTables
 from termloc.core.scripts import CYRILLIC, HANGUL, KANA
 from termloc.core.variants import VariantRegistry
-from termloc.engine.rules import Rule, RuleSyntaxError, parse_rule
+from termloc.engine.rules import SOURCE_VIEW, Rule, RuleSyntax, RuleSyntaxError
 from termloc.glossary.model import Entry, Group, Row
 from termloc.interchange.conflicts import Claimant, Conflict, resolve
 from termloc.interchange.lua import LuaSyntaxError, LuaTable, parse_module
@@ -251,6 +251,7 @@ class _Draft:
 class _Importer:
     def __init__(self, registry: VariantRegistry, tables: CharTables) -> None:
         self.registry = registry
+        self.syntax = RuleSyntax.for_variants(registry)
         self.tables = tables
         self.variants = list(registry.chinese)
         self.dropped: list[Dropped] = []
@@ -274,7 +275,7 @@ class _Importer:
         language = original_language(original) if original else None
         draft = _Draft(source, item, entry_id, {language: original} if language else {})
         try:
-            rule = parse_rule(item.rule)
+            rule = self.syntax.parse(item.rule)
         except RuleSyntaxError as err:
             self.drop(draft, "ignored", (), "", item.rule, f"MediaWiki ignores this rule: {err}")
             return None
@@ -287,11 +288,11 @@ class _Importer:
         return draft
 
     def _two_way(self, draft: _Draft, rule: Rule, index: int, position: int) -> tuple[Row, Claimant, bool] | None:
-        forms = {self.registry.normalise(code): text for code, text in rule.two_way.items() if code != "zh"}
+        forms = {self.registry.normalise(code): text for code, text in rule.two_way.items() if code != SOURCE_VIEW}
         if not forms:
             return None
         admitted: dict[str, tuple[str, ...]] = {}
-        unconverted = rule.two_way.get("zh")
+        unconverted = rule.two_way.get(SOURCE_VIEW)
         if unconverted is not None:
             tag = "zh-Hans" if self.tables.to_simplified(unconverted) == unconverted else "zh-Hant"
             admitted[tag] = (unconverted,)
@@ -329,7 +330,7 @@ class _Importer:
         by_source: dict[str, dict[str, str]] = {}
         for code, pairs in rule.one_way.items():
             for source, target in pairs.items():
-                if code == "zh":
+                if code == SOURCE_VIEW:
                     self.drop(
                         draft, "unrepresentable", (), source, target, "a one-way rule into zh, which never converts"
                     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from termloc.engine.rules import Rule, format_rule
+from termloc.engine.rules import SOURCE_VIEW, Rule, format_rule
 from termloc.glossary.model import Entry, Group, Row
 from termloc.interchange.cgroup import NOTE_PREFIX
 from termloc.interchange.lua import lua_string
@@ -51,9 +51,9 @@ def entry_rules(entry: Entry) -> list[Rule]:
         if not forms:
             continue
         inputs = [text for tag, text, _ in _status_forms(row) if tag.startswith("zh-")]
-        first = {"zh": inputs[0], **forms} if inputs else forms
+        first = {SOURCE_VIEW: inputs[0], **forms} if inputs else forms
         rules.append(Rule(first, one_way if not rules else {}))
-        rules.extend(Rule({"zh": text, **forms}) for text in inputs[1:])
+        rules.extend(Rule({SOURCE_VIEW: text, **forms}) for text in inputs[1:])
     if not rules and one_way:
         rules.append(Rule({}, one_way))
     return rules
