@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -37,3 +38,20 @@ def opencc_cases() -> list[dict[str, object]]:
     text = re.sub(r",\s*([}\]])", r"\1", OPENCC_CASES.read_text(encoding="utf-8"))
     cases: list[dict[str, object]] = json.loads(text)["cases"]
     return cases
+
+
+#: Runs the command line in-process: ``cli("convert", "--to", "zh-TW")`` → (exit code, stdout, stderr).
+Cli = Callable[..., tuple[int, str, str]]
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str]) -> Cli:
+    """The ``termloc`` command line, run in-process with its output captured."""
+    from termloc.cli import main
+
+    def run(*argv: str) -> tuple[int, str, str]:
+        code = main(list(argv))
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run

@@ -13,7 +13,6 @@ import pytest
 from lxml import etree
 
 from termloc import Converter, load_variants
-from termloc.cli import main
 from termloc.core.opencc_files import share_dir
 from termloc.glossary import load_glossary
 from termloc.glossary.model import Entry, Glossary, Group, Row
@@ -21,17 +20,11 @@ from termloc.interchange.table import export_csv, read_csv
 from termloc.interchange.tbx import NAMESPACE, export_tbx, language_tag, read_tbx
 from termloc.interchange.writer import group_yaml, scalar
 
-from .conftest import DATA, GLOSSARY
+from .conftest import DATA, GLOSSARY, Cli
 
 SAMPLES = DATA / "interchange"
 REGISTRY = load_variants()
 PROJECT, PROBLEMS = load_glossary([GLOSSARY])
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def plain_row(row: Row) -> Row:
@@ -252,21 +245,21 @@ def test_tbx_v2_as_weblate_writes_it() -> None:
     assert "'de'" in result.warnings[1]
 
 
-def test_tbx_v2_import_converts(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    code, _, err = run(capsys, "import", "tbx", str(SAMPLES / "weblate-glossary.tbx"), "-o", str(tmp_path / "g"))
+def test_tbx_v2_import_converts(cli: Cli, tmp_path: Path) -> None:
+    code, _, err = cli("import", "tbx", str(SAMPLES / "weblate-glossary.tbx"), "-o", str(tmp_path / "g"))
     assert code == 0, err
     assert "warning" in err
     assert "'de'" in err
-    assert run(capsys, "glossary", "validate", str(tmp_path / "g"))[0] == 0
+    assert cli("glossary", "validate", str(tmp_path / "g"))[0] == 0
     assert Converter("zh-TW", glossary=[tmp_path / "g"]).convert("普京和斯大林") == "普丁和史達林"
     assert Converter("zh-HK", glossary=[tmp_path / "g"]).convert("斯大林") == "史太林"
 
 
-def _assert_bad_import(capsys: pytest.CaptureFixture[str], tmp_path: Path, fmt: str, text: str, problem: str) -> None:
+def _assert_bad_import(cli: Cli, tmp_path: Path, fmt: str, text: str, problem: str) -> None:
     """Importing ``text`` fails with one line naming file and line, exit 1, and writes nothing."""
     path = tmp_path / f"bad.{fmt}"
     path.write_text(text, encoding="utf-8")
-    code, _, err = run(capsys, "import", fmt, str(path), "-o", str(tmp_path / "out"))
+    code, _, err = cli("import", fmt, str(path), "-o", str(tmp_path / "out"))
     assert code == 1
     assert err.count("\n") == 1, err
     assert f"{path}{problem}" in err
@@ -281,10 +274,8 @@ def _assert_bad_import(capsys: pytest.CaptureFixture[str], tmp_path: Path, fmt: 
         ("<martif>\n<text>\n<body>\n<termEntry>\n<langSet xml:lang='en'><tig><term>x</tig>", ":5: malformed XML"),
     ],
 )
-def test_bad_tbx_is_one_line_and_exit_1(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, text: str, problem: str
-) -> None:
-    _assert_bad_import(capsys, tmp_path, "tbx", text, problem)
+def test_bad_tbx_is_one_line_and_exit_1(cli: Cli, tmp_path: Path, text: str, problem: str) -> None:
+    _assert_bad_import(cli, tmp_path, "tbx", text, problem)
 
 
 def test_tbx_entities_are_not_expanded(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -351,16 +342,14 @@ def test_csv_as_a_spreadsheet_writes_it() -> None:
         ("id,zh-Hans\nx,普京,extra\n", ":2: 3 cells but 2 columns"),
     ],
 )
-def test_bad_csv_is_one_line_and_exit_1(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, text: str, problem: str
-) -> None:
-    _assert_bad_import(capsys, tmp_path, "csv", text, problem)
+def test_bad_csv_is_one_line_and_exit_1(cli: Cli, tmp_path: Path, text: str, problem: str) -> None:
+    _assert_bad_import(cli, tmp_path, "csv", text, problem)
 
 
-def test_an_ambiguous_import_writes_nothing(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_an_ambiguous_import_writes_nothing(cli: Cli, tmp_path: Path) -> None:
     path = tmp_path / "two.csv"
     path.write_text("id,zh-Hans,zh-TW\nnorth-korea,朝鲜,北韓\njoseon,朝鲜,朝鮮\n", encoding="utf-8")
-    code, _, err = run(capsys, "import", "csv", str(path), "-o", str(tmp_path / "out"))
+    code, _, err = cli("import", "csv", str(path), "-o", str(tmp_path / "out"))
     assert code == 1
     assert f"{path}:3: G006:" in err
     assert "nothing written" in err
@@ -370,9 +359,9 @@ def test_an_ambiguous_import_writes_nothing(capsys: pytest.CaptureFixture[str], 
 # --- OpenCC dictionaries ------------------------------------------------------------------------
 
 
-def test_opencc_dictionary_works_in_plain_opencc(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_opencc_dictionary_works_in_plain_opencc(cli: Cli, tmp_path: Path) -> None:
     dictionary = tmp_path / "termloc-zh-TW.txt"
-    code, out, _ = run(capsys, "export", "opencc", "--to", "zh-tw", "-o", str(dictionary))
+    code, out, _ = cli("export", "opencc", "--to", "zh-tw", "-o", str(dictionary))
     assert code == 0
     assert "zh-TW" in out
     lines = dictionary.read_text(encoding="utf-8").splitlines()
@@ -409,11 +398,11 @@ def test_opencc_dictionary_works_in_plain_opencc(capsys: pytest.CaptureFixture[s
     assert stock.convert("朴成哲") == "樸成哲"
 
 
-def test_opencc_export_needs_a_chinese_variant(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    code, _, err = run(capsys, "export", "opencc", "--to", "ko", "-o", str(tmp_path / "x.txt"))
+def test_opencc_export_needs_a_chinese_variant(cli: Cli, tmp_path: Path) -> None:
+    code, _, err = cli("export", "opencc", "--to", "ko", "-o", str(tmp_path / "x.txt"))
     assert code == 2
     assert "not a Chinese variant" in err
-    code, _, err = run(capsys, "export", "opencc", "--to", "xx-YY", "-o", str(tmp_path / "x.txt"))
+    code, _, err = cli("export", "opencc", "--to", "xx-YY", "-o", str(tmp_path / "x.txt"))
     assert code == 2
     assert "unknown variant" in err
     assert not (tmp_path / "x.txt").exists()
@@ -422,13 +411,13 @@ def test_opencc_export_needs_a_chinese_variant(capsys: pytest.CaptureFixture[str
 # --- the commands -----------------------------------------------------------------------------------
 
 
-def test_export_then_import_through_the_commands(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_export_then_import_through_the_commands(cli: Cli, tmp_path: Path) -> None:
     for fmt in ("tbx", "csv"):
         target = tmp_path / f"people.{fmt}"
-        code, out, err = run(capsys, "export", fmt, "--group", "people", "-o", str(target))
+        code, out, err = cli("export", fmt, "--group", "people", "-o", str(target))
         assert (code, err) == (0, ""), err
         assert f"wrote {target}" in out
-        code, out, err = run(capsys, "import", fmt, str(target), "-o", str(tmp_path / fmt))
+        code, out, err = cli("import", fmt, str(target), "-o", str(tmp_path / fmt))
         assert (code, err) == (0, ""), err
         assert [p.name for p in (tmp_path / fmt).iterdir()] == ["people.yaml"]
         again, problems = load_glossary([tmp_path / fmt])
@@ -436,25 +425,25 @@ def test_export_then_import_through_the_commands(capsys: pytest.CaptureFixture[s
         assert [plain(e) for e in again.entries] == [plain(e) for e in PROJECT.select(["people"]).entries]
 
 
-def test_import_refuses_a_folder_with_files(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_import_refuses_a_folder_with_files(cli: Cli, tmp_path: Path) -> None:
     target = tmp_path / "out"
     target.mkdir()
     (target / "mine.yaml").write_text("keep me", encoding="utf-8")
     tbx = str(SAMPLES / "weblate-glossary.tbx")
-    code, _, err = run(capsys, "import", "tbx", tbx, "-o", str(target))
+    code, _, err = cli("import", "tbx", tbx, "-o", str(target))
     assert code == 2
     assert "not empty" in err
     assert "--force" in err
     assert [p.name for p in target.iterdir()] == ["mine.yaml"]
-    code, _, _ = run(capsys, "import", "tbx", tbx, "-o", str(target), "--force")
+    code, _, _ = cli("import", "tbx", tbx, "-o", str(target), "--force")
     assert code == 0
     assert [p.name for p in target.iterdir()] == ["weblate-glossary.yaml"]
     assert [p.name for p in tmp_path.iterdir()] == ["out"]  # no temporary folders left
 
 
-def test_import_into_an_empty_folder(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_import_into_an_empty_folder(cli: Cli, tmp_path: Path) -> None:
     (tmp_path / "out").mkdir()
-    assert run(capsys, "import", "csv", str(SAMPLES / "spreadsheet.csv"), "-o", str(tmp_path / "out"))[0] == 0
+    assert cli("import", "csv", str(SAMPLES / "spreadsheet.csv"), "-o", str(tmp_path / "out"))[0] == 0
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["people.yaml", "terms.yaml"]
 
 
@@ -469,17 +458,17 @@ def test_import_into_an_empty_folder(capsys: pytest.CaptureFixture[str], tmp_pat
         ["export", "tbx", "--group", "nope", "-o", "x.tbx"],
     ],
 )
-def test_bad_usage_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path, argv: list[str]) -> None:
-    code, out, err = run(capsys, *[str(tmp_path / a) if a in ("x", "x.tbx", "out") else a for a in argv])
+def test_bad_usage_exits_2(cli: Cli, tmp_path: Path, argv: list[str]) -> None:
+    code, out, err = cli(*[str(tmp_path / a) if a in ("x", "x.tbx", "out") else a for a in argv])
     assert code == 2
     assert out == ""
     assert err.count("\n") == 1
     assert "Traceback" not in err
 
 
-def test_missing_input_exits_1(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_missing_input_exits_1(cli: Cli, tmp_path: Path) -> None:
     for fmt in ("tbx", "csv", "cgroup"):
-        code, _, err = run(capsys, "import", fmt, str(tmp_path / f"none.{fmt}"), "-o", str(tmp_path / "out"))
+        code, _, err = cli("import", fmt, str(tmp_path / f"none.{fmt}"), "-o", str(tmp_path / "out"))
         assert code == 1, fmt
         assert "no such file" in err
     assert not (tmp_path / "out").exists()
@@ -534,10 +523,10 @@ def test_bad_one_way_rows(tmp_path: Path, row: str, code: str, line: int) -> Non
     assert problems[0].hint
 
 
-def test_show_a_one_way_row(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_show_a_one_way_row(cli: Cli, tmp_path: Path) -> None:
     (tmp_path / "terms.yaml").write_text(ONE_WAY, encoding="utf-8")
-    code, out, _ = run(capsys, "glossary", "show", "bitrate", "--glossary", str(tmp_path))
+    code, out, _ = cli("glossary", "show", "bitrate", "--glossary", str(tmp_path))
     assert code == 0
     assert "one way, from: 码率" in out
-    code, out, _ = run(capsys, "glossary", "show", "bitrate", "--glossary", str(tmp_path), "--json")
+    code, out, _ = cli("glossary", "show", "bitrate", "--glossary", str(tmp_path), "--json")
     assert json.loads(out)["rows"][0]["from"] == ["码率"]

@@ -21,18 +21,12 @@ from termloc.interchange.cgroup import import_groups, read_groups
 from termloc.interchange.cgroup_page import entry_rules, group_module
 from termloc.interchange.lua import LuaSyntaxError, LuaTable, parse_module
 
-from .conftest import DATA, GLOSSARY, SHARED
+from .conftest import DATA, GLOSSARY, SHARED, Cli
 
 SAMPLES = DATA / "interchange"
 CGROUPS = SHARED / "data" / "cgroups"
 REGISTRY = load_variants()
 RULES = yaml.safe_load((SAMPLES / "rules.yaml").read_text(encoding="utf-8"))
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def cgroup_files(*names: str) -> list[Path]:
@@ -123,31 +117,31 @@ def test_lua_values() -> None:
     assert value.fields["x"].fields == {"y": "z"}
 
 
-def test_bad_lua_and_json_are_one_line_and_exit_1(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_bad_lua_and_json_are_one_line_and_exit_1(cli: Cli, tmp_path: Path) -> None:
     lua = tmp_path / "Bad.lua"
     lua.write_text("return {\n\tname = 'Bad',\n\tcontent = {\n\t\t{ type = 'item', rule = 'zh-cn:甲 },\n\t},\n}\n")
-    code, _, err = run(capsys, "import", "cgroup", str(lua), "-o", str(tmp_path / "out"))
+    code, _, err = cli("import", "cgroup", str(lua), "-o", str(tmp_path / "out"))
     assert code == 1
     assert err.count("\n") == 1
     assert f"{lua}:4: cannot read the Lua module: unfinished string" in err
     bad = tmp_path / "Bad.json"
     bad.write_text('{"name": "Bad",\n "rules": [\n {"conv": "zh-cn:甲"},,\n]}', encoding="utf-8")
-    code, _, err = run(capsys, "import", "cgroup", str(bad), "-o", str(tmp_path / "out"))
+    code, _, err = cli("import", "cgroup", str(bad), "-o", str(tmp_path / "out"))
     assert code == 1
     assert f"{bad}:3: not valid JSON" in err
     bad.write_text('{"name": "Bad", "rules": [{"original": "x"}]}', encoding="utf-8")
-    code, _, err = run(capsys, "import", "cgroup", str(bad), "-o", str(tmp_path / "out"))
+    code, _, err = cli("import", "cgroup", str(bad), "-o", str(tmp_path / "out"))
     assert code == 1
     assert "rule 1 has no 'conv'" in err
     assert not (tmp_path / "out").exists()
 
 
-def test_lua_round_trip(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_lua_round_trip(cli: Cli, tmp_path: Path) -> None:
     source = SAMPLES / "CGroup-sample.lua"
-    code, out, _ = run(capsys, "import", "cgroup", str(source), "-o", str(tmp_path / "g"))
+    code, out, _ = cli("import", "cgroup", str(source), "-o", str(tmp_path / "g"))
     assert code == 0
     assert "no conflicts" in out
-    code, _, err = run(capsys, "export", "cgroup", "--glossary", str(tmp_path / "g"), "-o", str(tmp_path / "back.lua"))
+    code, _, err = cli("export", "cgroup", "--glossary", str(tmp_path / "g"), "-o", str(tmp_path / "back.lua"))
     assert (code, err) == (0, "")
     (before,) = read_groups([source])
     (after,) = read_groups([tmp_path / "back.lua"])
@@ -229,9 +223,9 @@ def report(folder: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(stream, delimiter="\t"))
 
 
-def test_khrushchev_conflict_is_reported_and_resolved(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_khrushchev_conflict_is_reported_and_resolved(cli: Cli, tmp_path: Path) -> None:
     paths = cgroup_files("People", "Military", "政治人物")
-    code, out, err = run(capsys, "import", "cgroup", *map(str, paths), "-o", str(tmp_path / "g"))
+    code, out, err = cli("import", "cgroup", *map(str, paths), "-o", str(tmp_path / "g"))
     assert (code, err) == (0, "")
     assert "imported 3 groups, 1,264 rules" in out
     # People gives 赫魯雪夫 for Hong Kong; Military and 政治人物 give 赫魯曉夫: two groups to one.
@@ -310,11 +304,11 @@ def test_rules_left_out_are_reported(tmp_path: Path) -> None:
     ]
 
 
-def test_the_import_is_deterministic(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_the_import_is_deterministic(cli: Cli, tmp_path: Path) -> None:
     paths = [str(p) for p in cgroup_files("IT", "LuaIT", "Earthquake")]
     outputs = []
     for name in ("one", "two"):
-        code, out, _ = run(capsys, "import", "cgroup", *paths, "-o", str(tmp_path / name))
+        code, out, _ = cli("import", "cgroup", *paths, "-o", str(tmp_path / name))
         assert code == 0
         outputs.append(out.replace(str(tmp_path / name), "DIR"))
     assert outputs[0] == outputs[1]

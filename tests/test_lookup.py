@@ -10,12 +10,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from termloc.cli import main
 from termloc.glossary import load_glossary
 from termloc.lookup import Lookup, LookupResult, format_results, normalise, script_of
 from termloc.lookup.romanise import korean, romanisations, russian
 
-from .conftest import DATA, GLOSSARY
+from .conftest import DATA, GLOSSARY, Cli
 
 ROWS = yaml.safe_load((DATA / "lookups.yaml").read_text(encoding="utf-8"))
 GLOSSARY_DATA, _ = load_glossary([GLOSSARY])
@@ -203,12 +202,6 @@ def test_revised_romanization_and_russian_schemes() -> None:
     assert romanisations("Putin", "en") == []
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 @pytest.mark.parametrize(
     ("query", "entry"),
     [
@@ -218,14 +211,14 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
         ("kim jong un", "kim-jong-un"),
     ],
 )
-def test_cli_shows_the_entry_first(capsys: pytest.CaptureFixture[str], query: str, entry: str) -> None:
-    code, out, err = run(capsys, "lookup", query)
+def test_cli_shows_the_entry_first(cli: Cli, query: str, entry: str) -> None:
+    code, out, err = cli("lookup", query)
     assert (code, err) == (0, "")
     assert out.startswith(f"1. {entry} (person): exact match ")
 
 
-def test_cli_json(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "lookup", "北韩", "--json", "--limit", "1")
+def test_cli_json(cli: Cli) -> None:
+    code, out, _ = cli("lookup", "北韩", "--json", "--limit", "1")
     assert code == 0
     [result] = json.loads(out)
     assert {"id", "kind", "matched", "score", "forms"} <= set(result)
@@ -237,17 +230,17 @@ def test_cli_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert set(result["forms"]) >= {"zh-Hans", "zh-Hant", "zh-CN", "zh-TW", "zh-HK", "zh-MO", "ko", "ko-KP", "ru", "en"}
 
 
-def test_cli_text_says_deprecated_and_via(capsys: pytest.CaptureFixture[str]) -> None:
-    assert "[zh-Hans, deprecated form]" in run(capsys, "lookup", "北韩")[1]
-    assert "[ko, McCune–Reischauer of 김정일]" in run(capsys, "lookup", "Kim Chong-il")[1]
+def test_cli_text_says_deprecated_and_via(cli: Cli) -> None:
+    assert "[zh-Hans, deprecated form]" in cli("lookup", "北韩")[1]
+    assert "[ko, McCune–Reischauer of 김정일]" in cli("lookup", "Kim Chong-il")[1]
 
 
-def test_cli_no_match(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run(capsys, "lookup", "Obama")
+def test_cli_no_match(cli: Cli) -> None:
+    code, out, err = cli("lookup", "Obama")
     assert (code, out) == (1, "")
     assert err.startswith("termloc: no entry matches 'Obama'; nearest: ")
     assert len(err.splitlines()) == 1
-    assert run(capsys, "lookup", "Obama", "--json")[:2] == (1, "[]\n")
+    assert cli("lookup", "Obama", "--json")[:2] == (1, "[]\n")
 
 
 @pytest.mark.parametrize(
@@ -259,19 +252,18 @@ def test_cli_no_match(capsys: pytest.CaptureFixture[str]) -> None:
         ["lookup", "Putin", "--limit", "0"],
         ["lookup", "Putin", "--limit", "many"],
         ["lookup", "·"],
-        ["lookup", "Putin", "--glossary", "no/such/folder"],
         ["lookup", "Putin", "--group", "nonsense"],
     ],
 )
-def test_cli_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
-    code, out, err = run(capsys, *argv)
+def test_cli_usage_errors_exit_2(cli: Cli, argv: list[str]) -> None:
+    code, out, err = cli(*argv)
     assert (code, out) == (2, "")
     assert len(err.strip().splitlines()) == 1
 
 
-def test_cli_group_and_glossary(capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(capsys, "lookup", "Putin", "--glossary", str(GLOSSARY / "people.yaml"))[0] == 0
-    assert run(capsys, "lookup", "Putin", "--group", "places")[0] == 1
-    code, out, _ = run(capsys, "lookup", "平壤", "--group", "places,people")
+def test_cli_group_and_glossary(cli: Cli) -> None:
+    assert cli("lookup", "Putin", "--glossary", str(GLOSSARY / "people.yaml"))[0] == 0
+    assert cli("lookup", "Putin", "--group", "places")[0] == 1
+    code, out, _ = cli("lookup", "平壤", "--group", "places,people")
     assert code == 0
     assert out.startswith("1. pyongyang (place)")

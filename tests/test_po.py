@@ -12,13 +12,12 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 
 from termloc import load_variants
-from termloc.cli import main
 from termloc.core.han import char_tables
 from termloc.glossary import load_glossary
 from termloc.translation.catalogs import read_catalog, write_catalog
 from termloc.translation.checks import check_catalog, matches_form
 
-from .conftest import GLOSSARY, ROOT
+from .conftest import GLOSSARY, ROOT, Cli
 
 ARTICLE = ROOT / "articles" / "dprk-russia-relations.md"
 DOMAIN = "dprk-russia-relations"
@@ -28,12 +27,6 @@ VISIT = (
     "2000年7月19日,俄罗斯总统普京首次访问朝鲜,与朝鲜劳动党总书记金正日举行会谈,"
     "恢复了因1990年苏联与韩国建交而中断的俄朝关系[9]"
 )
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def po_file(folder: Path, locale: str) -> Path:
@@ -49,10 +42,8 @@ def translate(path: Path, translations: dict[str, str]) -> None:
     write_catalog(path, catalog)
 
 
-def test_extract_writes_one_message_per_unit_with_glossary_hints(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
-) -> None:
-    code, out, _ = run(capsys, "po", "extract", "--locales-dir", str(tmp_path))
+def test_extract_writes_one_message_per_unit_with_glossary_hints(cli: Cli, tmp_path: Path) -> None:
+    code, out, _ = cli("po", "extract", "--locales-dir", str(tmp_path))
     assert code == 0
     pot = tmp_path / f"{DOMAIN}.pot"
     assert out == f"wrote 99 messages to {pot}\n"
@@ -72,10 +63,10 @@ def test_extract_writes_one_message_per_unit_with_glossary_hints(
     assert catalog["历史"].locations == [("dprk-russia-relations.md", 42)]
 
 
-def test_round_trip(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_round_trip(cli: Cli, tmp_path: Path) -> None:
     locales = tmp_path / "locales"
-    assert run(capsys, "po", "extract", "--locales-dir", str(locales))[0] == 0
-    code, out, _ = run(capsys, "po", "update", "--locales-dir", str(locales), "--locale", "ru")
+    assert cli("po", "extract", "--locales-dir", str(locales))[0] == 0
+    code, out, _ = cli("po", "update", "--locales-dir", str(locales), "--locale", "ru")
     assert code == 0
     assert "created" in out
     path = po_file(locales, "ru_RU")
@@ -98,8 +89,8 @@ def test_round_trip(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     text = text.replace("2000年7月19日,俄罗斯总统普京首次访问朝鲜,", "2000年7月19日,俄罗斯总统普京首次正式访问朝鲜,")
     text = text.replace("2022年11月2日,俄罗斯和朝鲜时隔两年恢复因2019冠狀病毒病疫情中斷的铁路运输。[18]", "")
     article.write_text(text, encoding="utf-8")
-    assert run(capsys, "po", "extract", str(article), "--locales-dir", str(locales))[0] == 0
-    code, out, _ = run(capsys, "po", "update", str(article), "--locales-dir", str(locales), "--locale", "ru")
+    assert cli("po", "extract", str(article), "--locales-dir", str(locales))[0] == 0
+    code, out, _ = cli("po", "update", str(article), "--locales-dir", str(locales), "--locale", "ru")
     assert code == 0
     assert "1 fuzzy with their previous source, 1 obsolete" in out
 
@@ -113,30 +104,30 @@ def test_round_trip(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     assert f'#| msgid "{VISIT}"' in written
     assert '#~ msgid "2022年11月2日,俄罗斯和朝鲜时隔两年恢复因2019冠状病毒病疫情中断的铁路运输。[18]"' in written
 
-    code, out, _ = run(capsys, "po", "check", str(article), "--locales-dir", str(locales), "--locale", "ru")
+    code, out, _ = cli("po", "check", str(article), "--locales-dir", str(locales), "--locale", "ru")
     assert code == 0
     assert out.endswith("0 errors, 1 fuzzy messages not checked\n")
     assert ": P010: fuzzy" in out
 
-    code, out, _ = run(capsys, "po", "stats", str(article), "--locales-dir", str(locales), "--json")
+    code, out, _ = cli("po", "stats", str(article), "--locales-dir", str(locales), "--json")
     assert code == 0
     for count in ('"translated": 1', '"fuzzy": 1', '"untranslated": 96'):
         assert count in out
 
-    code, out, _ = run(capsys, "render", str(article), "--to", "ru", "--locales-dir", str(locales), "--report")
+    code, out, _ = cli("render", str(article), "--to", "ru", "--locales-dir", str(locales), "--report")
     assert code == 0, _
     assert "# Отношения КНДР и России" in out
     # 102 units: 98 distinct messages, some (朝鲜, the section titles) used twice.
     assert "ru: 1 of 102 units translated, 101 fell back to the source (zh-Hans)" in _
 
 
-def test_render_translated_locale(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_render_translated_locale(cli: Cli, tmp_path: Path) -> None:
     locales = tmp_path / "locales"
-    run(capsys, "po", "extract", "--locales-dir", str(locales))
-    run(capsys, "po", "update", "--locales-dir", str(locales), "--locale", "ko-KP")
+    cli("po", "extract", "--locales-dir", str(locales))
+    cli("po", "update", "--locales-dir", str(locales), "--locale", "ko-KP")
     translate(po_file(locales, "ko_KP"), {TITLE: "조선-로씨야관계"})
     target = tmp_path / "ko-KP.md"
-    code, out, _ = run(capsys, "render", "--to", "ko-KP", "--locales-dir", str(locales), "-o", str(target), "--report")
+    code, out, _ = cli("render", "--to", "ko-KP", "--locales-dir", str(locales), "-o", str(target), "--report")
     assert code == 0
     assert "ko-KP: 1 of 103 units translated, 102 fell back to the source (zh-Hans)" in out
     text = target.read_text(encoding="utf-8")
@@ -145,21 +136,21 @@ def test_render_translated_locale(capsys: pytest.CaptureFixture[str], tmp_path: 
     assert "2000年7月19日,俄罗斯总统普京首次访问朝鲜" in text  # untranslated: the zh-Hans source
 
 
-def test_review_catalog_overrides_the_conversion(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_review_catalog_overrides_the_conversion(cli: Cli, tmp_path: Path) -> None:
     locales = tmp_path / "locales"
-    run(capsys, "po", "extract", "--locales-dir", str(locales))
-    code, out, _ = run(capsys, "po", "update", "--locales-dir", str(locales), "--locale", "zh-TW")
+    cli("po", "extract", "--locales-dir", str(locales))
+    code, out, _ = cli("po", "update", "--locales-dir", str(locales), "--locale", "zh-TW")
     assert "99 pre-filled for review (fuzzy)" in out
     path = po_file(locales, "zh_Hant_TW")
     catalog = read_catalog(path)
     assert catalog[TITLE].string == "北韓—俄羅斯關係"
     assert catalog[TITLE].fuzzy
     # Pre-filled but unconfirmed: the render is termloc's own.
-    assert run(capsys, "render", "--to", "zh-TW", "--locales-dir", str(locales), "--format", "txt")[1].startswith(
+    assert cli("render", "--to", "zh-TW", "--locales-dir", str(locales), "--format", "txt")[1].startswith(
         "北韓—俄羅斯關係\n"
     )
     translate(path, {TITLE: "北韓與俄羅斯的關係", VISIT: "2000年7月19日,俄羅斯總統普丁首度訪問北韓。[9]"})
-    code, out, _ = run(capsys, "render", "--to", "zh-TW", "--locales-dir", str(locales), "--format", "txt")
+    code, out, _ = cli("render", "--to", "zh-TW", "--locales-dir", str(locales), "--format", "txt")
     assert code == 0
     assert out.startswith("北韓與俄羅斯的關係\n")
     assert "2000年7月19日,俄羅斯總統普丁首度訪問北韓。[9]\n" in out
@@ -253,24 +244,24 @@ def test_inflection_aware_matching(form: str, text: str, tag: str, expected: boo
     assert matches_form(form, text, tag) is expected
 
 
-def test_catalogs_pass_msgfmt_check(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_catalogs_pass_msgfmt_check(cli: Cli, tmp_path: Path) -> None:
     msgfmt = shutil.which("msgfmt")
     if msgfmt is None:
         if os.environ.get("CI"):
             pytest.fail("msgfmt is missing ('make test' installs Debian's gettext)")
         pytest.skip("msgfmt is not installed")
-    run(capsys, "po", "extract", "--locales-dir", str(tmp_path))
-    run(capsys, "po", "update", "--locales-dir", str(tmp_path), "--locale", "ko-KP,ru,zh-TW")
+    cli("po", "extract", "--locales-dir", str(tmp_path))
+    cli("po", "update", "--locales-dir", str(tmp_path), "--locale", "ko-KP,ru,zh-TW")
     for path in [tmp_path / f"{DOMAIN}.pot", *tmp_path.glob(f"*/LC_MESSAGES/{DOMAIN}.po")]:
         result = subprocess.run([msgfmt, "--check", "-o", os.devnull, str(path)], capture_output=True, text=True)
         assert result.returncode == 0, result.stderr
 
 
-def test_project_catalogs_check_clean(capsys: pytest.CaptureFixture[str]) -> None:
+def test_project_catalogs_check_clean(cli: Cli) -> None:
     for tag in ("ko-KP", "ru"):
-        code, out, _ = run(capsys, "po", "check", "--locales-dir", str(ROOT / "locales"), "--locale", tag)
+        code, out, _ = cli("po", "check", "--locales-dir", str(ROOT / "locales"), "--locale", tag)
         assert code == 0, out
-    code, out, _ = run(capsys, "po", "stats", "--locales-dir", str(ROOT / "locales"), "--locale", "ko-KP,ru", "--json")
+    code, out, _ = cli("po", "stats", "--locales-dir", str(ROOT / "locales"), "--locale", "ko-KP,ru", "--json")
     assert code == 0
     assert '"translated": 0' not in out
 
@@ -283,10 +274,8 @@ def test_project_catalogs_check_clean(capsys: pytest.CaptureFixture[str]) -> Non
         (["po", "check", "--locale", "uk"], 1, "no such catalog"),
     ],
 )
-def test_po_errors(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, argv: list[str], code: int, message: str
-) -> None:
-    status, out, err = run(capsys, *argv, "--locales-dir", str(tmp_path))
+def test_po_errors(cli: Cli, tmp_path: Path, argv: list[str], code: int, message: str) -> None:
+    status, out, err = cli(*argv, "--locales-dir", str(tmp_path))
     assert status == code
     assert out == ""
     assert message in err

@@ -7,7 +7,7 @@ import json
 import sys
 from typing import Any
 
-from termloc.cli.options import add_glossary_options, glossary_paths, group_names, out
+from termloc.cli.options import add_glossary_options, out, selection
 
 __all__ = ["add_commands", "cmd_convert", "cmd_variants"]
 
@@ -34,9 +34,7 @@ def cmd_convert(args: argparse.Namespace) -> int:
     from termloc.core.files import read_text, write_atomic
     from termloc.engine.converter import Converter
 
-    converter = Converter(
-        args.to, glossary=glossary_paths(args), groups=group_names(args), punctuation=args.punctuation
-    )
+    converter = Converter(args.to, glossary=selection(args), punctuation=args.punctuation)
     text = read_text(args.file)
     result = converter.convert(text) if args.no_markup else converter.convert_markup(text)
     if args.output:

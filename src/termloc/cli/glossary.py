@@ -5,25 +5,22 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 from typing import Any
 
-from termloc.cli.options import Parser, add_glossary_options, group_names, load, out
+from termloc.cli.options import Parser, add_glossary_options, load, out
 from termloc.core.errors import TermlocError, UsageError
+from termloc.glossary.selection import GlossarySelection
 
 __all__ = ["add_commands", "cmd_audit", "cmd_show", "cmd_validate"]
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
     """``termloc glossary validate``: check glossary files."""
-    from termloc.core import resources
-    from termloc.glossary import load_glossary
+    from termloc.glossary.validate import load_glossary
 
-    paths = [Path(p) for p in args.paths] or [resources.glossary_dir()]
-    for path in paths:
-        if not path.exists():
-            raise UsageError(f"{path}: no such glossary file or folder")
-    glossary, problems = load_glossary(paths)
+    chosen = GlossarySelection.of(args.paths) if args.paths else GlossarySelection.default()
+    chosen.files()  # a path that does not exist: one line, exit 1
+    glossary, problems = load_glossary(list(chosen.paths))
     if problems:
         for problem in problems:
             sys.stderr.write(f"{problem}\n")
@@ -62,9 +59,6 @@ def cmd_audit(args: argparse.Namespace) -> int:
     from termloc.glossary.audit import audit, format_audit
 
     glossary = load(args)
-    groups = group_names(args)
-    if groups:
-        glossary = glossary.select(groups)
     registry = load_variants()
     tags = [registry.normalise(tag) for value in (args.to or ["zh-TW,zh-HK,zh-CN"]) for tag in value.split(",")]
     for tag in tags:

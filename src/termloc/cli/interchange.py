@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from termloc.cli.options import add_glossary_options, group_names, load, out, warn
+from termloc.cli.options import add_glossary_options, load, out, warn
 from termloc.core.errors import TermlocError, UsageError
 
 __all__ = ["add_commands", "cmd_export", "cmd_import"]
@@ -58,26 +58,13 @@ def add_commands(commands: Any) -> None:
         parser.set_defaults(run=cmd_import)
 
 
-def _glossary(args: argparse.Namespace) -> Any:
-    glossary = load(args)
-    selected = group_names(args)
-    if selected:
-        unknown = sorted(set(selected) - {g.name for g in glossary.groups})
-        if unknown:
-            raise UsageError(
-                f"no glossary group {unknown[0]!r}; the groups are {', '.join(g.name for g in glossary.groups)}"
-            )
-        glossary = glossary.select(selected)
-    return glossary
-
-
 def cmd_export(args: argparse.Namespace) -> int:
     """``termloc export FORMAT -o FILE``: write the glossary in another format."""
     from termloc.core.files import write_atomic
     from termloc.core.variants import load_variants
 
     registry = load_variants()
-    glossary = _glossary(args)
+    glossary = load(args)
     entries = len(glossary.entries)
     if args.export_format == "tbx":
         from termloc.interchange.tbx import export_tbx

@@ -7,7 +7,7 @@ import json
 import sys
 from typing import Any
 
-from termloc.cli.options import add_glossary_options, glossary_paths, group_names, out
+from termloc.cli.options import add_glossary_options, out, selection
 
 __all__ = ["add_commands", "cmd_lookup"]
 
@@ -16,7 +16,7 @@ def cmd_lookup(args: argparse.Namespace) -> int:
     """``termloc lookup``: find glossary entries by any form, in any script."""
     from termloc.lookup import Lookup, format_results
 
-    finder = Lookup(glossary_paths(args), groups=group_names(args))
+    finder = Lookup(selection(args))
     results = finder.find(args.query, lang=args.lang, kind=args.kind, limit=args.limit)
     if not results:
         nearest = finder.nearest(args.query, lang=args.lang, kind=args.kind)

@@ -10,12 +10,17 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from termloc.core import resources
-from termloc.core.errors import GlossaryError, UsageError
+from termloc.core.errors import UsageError
+from termloc.glossary.selection import GlossarySelection
 
-__all__ = ["Parser", "add_glossary_options", "catalogs_dir", "glossary_paths", "group_names", "load", "out", "warn"]
+if TYPE_CHECKING:
+    from termloc.documents.document import Document
+    from termloc.glossary.model import Glossary
+
+__all__ = ["Parser", "add_glossary_options", "catalogs_dir", "group_names", "load", "out", "selection", "warn"]
 
 
 class Parser(argparse.ArgumentParser):
@@ -36,12 +41,24 @@ def warn(lines: Sequence[str]) -> None:
         sys.stderr.write(f"termloc: warning: {line}\n")
 
 
-def glossary_paths(args: argparse.Namespace) -> list[Path] | None:
-    """The glossary files or folders the options name (None: ``--no-glossary``)."""
+def selection(args: argparse.Namespace, document: Document | None = None) -> GlossarySelection | None:
+    """The glossary the options name, checked once for every command.
+
+    ``--no-glossary``: None. ``--glossary PATH`` (repeatable, in order), else
+    termloc's own; ``--group NAMES``, else the groups ``document``'s front
+    matter names when no ``--glossary`` is given. A missing path or an
+    unknown group is reported when the glossary is compiled or loaded
+    (`GlossarySelection`).
+    """
     if getattr(args, "no_glossary", False):
         return None
-    paths = getattr(args, "glossary", None)
-    return [Path(p) for p in paths] if paths else [resources.glossary_dir()]
+    named = getattr(args, "glossary", None)
+    groups = group_names(args)
+    if named:
+        return GlossarySelection.of(named, groups)
+    if groups is None and document is not None and document.groups:
+        groups = list(document.groups)
+    return GlossarySelection.default(groups)
 
 
 def group_names(args: argparse.Namespace) -> list[str] | None:
@@ -52,15 +69,10 @@ def group_names(args: argparse.Namespace) -> list[str] | None:
     return [name.strip() for value in named for name in value.split(",") if name.strip()]
 
 
-def load(args: argparse.Namespace) -> Any:
-    """The glossary the options (or positional ``paths``) name; `GlossaryError` if invalid."""
-    from termloc.glossary import load_glossary
-
-    paths = [Path(p) for p in args.paths] if getattr(args, "paths", None) else glossary_paths(args)
-    glossary, problems = load_glossary(paths or [])
-    if problems:
-        raise GlossaryError(problems)
-    return glossary
+def load(args: argparse.Namespace, document: Document | None = None) -> Glossary:
+    """The glossary the options name, loaded and validated (`GlossaryError`, `UsageError`, `InputError`)."""
+    chosen = selection(args, document) or GlossarySelection.default()
+    return chosen.load()
 
 
 def add_glossary_options(parser: argparse.ArgumentParser) -> None:
@@ -76,9 +88,14 @@ def add_glossary_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def catalogs_dir(args: argparse.Namespace) -> Path:
-    """Where catalogs live: ``--locales-dir``, else ``./locales``, else termloc's own."""
+def catalogs_dir(args: argparse.Namespace, *, writing: bool = False) -> Path:
+    """Where catalogs live: ``--locales-dir``, else ``./locales``.
+
+    Commands that only read catalogs fall back to termloc's own when there
+    is no ``./locales`` (the packaged article's translations); commands that
+    write them never write into termloc's own files.
+    """
     if getattr(args, "locales_dir", None):
         return Path(args.locales_dir)
     here = Path("locales")
-    return here if here.is_dir() else resources.locales_dir()
+    return here if writing or here.is_dir() else resources.locales_dir()

@@ -6,33 +6,33 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from termloc.cli.options import Parser, add_glossary_options, catalogs_dir, group_names, out
-from termloc.core.errors import GlossaryError, InputError
+from termloc.cli.options import Parser, add_glossary_options, catalogs_dir, out, selection
+from termloc.core.errors import InputError
+from termloc.glossary.selection import GlossarySelection
+
+if TYPE_CHECKING:
+    from termloc.core.variants import Variant, VariantRegistry
+    from termloc.documents.document import Document
+    from termloc.glossary.model import Glossary
 
 __all__ = ["add_commands"]
 
 
-def _setup(args: argparse.Namespace) -> tuple[Any, Any, Any, list[str] | None]:
-    """(document, glossary, registry, groups) for a po command."""
+def _setup(args: argparse.Namespace) -> tuple[Document, Glossary, VariantRegistry, GlossarySelection]:
+    """(document, glossary, registry, the glossary's selection) for a po command."""
     from termloc.core import resources
     from termloc.core.variants import load_variants
     from termloc.documents.document import load_document
-    from termloc.glossary import load_glossary
 
     registry = load_variants()
     document = load_document(Path(args.article) if args.article else resources.default_article())
-    glossary, problems = load_glossary([resources.glossary_dir()])
-    if problems:
-        raise GlossaryError(problems)
-    groups = group_names(args) or (list(document.groups) if document.groups else None)
-    if groups:
-        glossary = glossary.select(groups)
-    return document, glossary, registry, groups
+    chosen = selection(args, document) or GlossarySelection.default()
+    return document, chosen.load(registry), registry, chosen
 
 
-def _locales(args: argparse.Namespace, registry: Any) -> list[Any]:
+def _locales(args: argparse.Namespace, registry: VariantRegistry) -> list[Variant]:
     from termloc.translation.catalogs import check_locale
 
     return [check_locale(tag, registry) for value in args.locale for tag in value.split(",") if tag.strip()]
@@ -42,9 +42,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
     """``termloc po extract``: the article's template catalog."""
     from termloc.translation.catalogs import extract, template_path, write_catalog
 
-    document, glossary, registry, groups = _setup(args)
-    catalog = extract(document, glossary, registry, groups)
-    target = Path(args.output) if args.output else template_path(catalogs_dir(args), document.name)
+    document, glossary, registry, chosen = _setup(args)
+    catalog = extract(document, glossary, registry, chosen)
+    target = Path(args.output) if args.output else template_path(catalogs_dir(args, writing=True), document.name)
     write_catalog(target, catalog)
     out(f"wrote {len(catalog)} messages to {target}")
     return 0
@@ -54,9 +54,9 @@ def cmd_update(args: argparse.Namespace) -> int:
     """``termloc po update``: create or merge catalogs from the template."""
     from termloc.translation.catalogs import catalog_path, read_catalog, template_path, update, write_catalog
 
-    document, _, registry, groups = _setup(args)
+    document, _, registry, chosen = _setup(args)
     variants = _locales(args, registry)
-    folder = catalogs_dir(args)
+    folder = catalogs_dir(args, writing=True)
     pot = template_path(folder, document.name)
     if not pot.is_file():
         raise InputError(pot, "no template; run 'termloc po extract' first")
@@ -66,8 +66,8 @@ def cmd_update(args: argparse.Namespace) -> int:
         prefill = None
         if variant.is_chinese:
 
-            def prefill(variant: Any = variant) -> dict[str, str]:
-                return _conversions(document, variant, registry, groups)
+            def prefill(variant: Variant = variant) -> dict[str, str]:
+                return _conversions(document, variant, registry, chosen)
 
         catalog, result = update(template, path, variant, prefill)
         write_catalog(path, catalog)
@@ -80,14 +80,16 @@ def cmd_update(args: argparse.Namespace) -> int:
     return 0
 
 
-def _conversions(document: Any, variant: Any, registry: Any, groups: list[str] | None) -> dict[str, str]:
+def _conversions(
+    document: Document, variant: Variant, registry: VariantRegistry, chosen: GlossarySelection
+) -> dict[str, str]:
     """msgid → termloc's conversion of the unit into a Chinese variant."""
     from termloc.engine.converter import Converter
     from termloc.engine.punctuation import convert_quotes
     from termloc.translation.units import SourceKeys, walk
 
-    keys = SourceKeys(document, registry, groups)
-    resolver = Converter(variant.tag, groups=groups, punctuation="keep", registry=registry).markup(document.rules)
+    keys = SourceKeys(document, registry, chosen)
+    resolver = Converter(variant.tag, glossary=chosen, punctuation="keep", registry=registry).markup(document.rules)
     found: dict[str, str] = {}
     for _, text, _ in walk(document):
         converted = resolver.convert(text).text.strip()
@@ -152,7 +154,6 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 def add_commands(commands: Any) -> None:
     """Add ``po extract|update|check|stats`` to the top-level subcommands."""
-
     po = commands.add_parser("po", help="the translator workflow: PO catalogs, checks, statistics")
     sub = po.add_subparsers(dest="po_command", metavar="COMMAND", parser_class=Parser)
     sub.required = True
@@ -170,12 +171,14 @@ def add_commands(commands: Any) -> None:
     update = sub.add_parser("update", help="create or merge a locale's catalog from the template")
     common(update)
     update.add_argument("--locale", action="append", required=True, metavar="TAG", help="ko, ko-KP, ru, en, zh-TW ...")
+    add_glossary_options(update)
     update.set_defaults(run=cmd_update)
 
     check = sub.add_parser("check", help="check translations against the glossary")
     common(check)
     check.add_argument("--locale", action="append", required=True, metavar="TAG", help="the catalogs to check")
     check.add_argument("--json", action="store_true", help="print JSON")
+    add_glossary_options(check)
     check.set_defaults(run=cmd_check)
 
     stats = sub.add_parser("stats", help="units, translated, fuzzy, words per catalog")

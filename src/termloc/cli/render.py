@@ -5,10 +5,16 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from termloc.cli.options import add_glossary_options, catalogs_dir, glossary_paths, group_names, out
-from termloc.core.errors import GlossaryError, TermlocError, UsageError
+from termloc.cli.options import add_glossary_options, catalogs_dir, out, selection
+from termloc.core.errors import TermlocError, UsageError
+from termloc.glossary.selection import GlossarySelection
+
+if TYPE_CHECKING:
+    from termloc.core.variants import Variant, VariantRegistry
+    from termloc.documents.document import Document
+    from termloc.documents.render import Rendering
 
 __all__ = ["add_commands", "cmd_render"]
 
@@ -16,97 +22,18 @@ __all__ = ["add_commands", "cmd_render"]
 def cmd_render(args: argparse.Namespace) -> int:
     """``termloc render``: an article in one or more variants and formats."""
     from termloc.core import resources
-    from termloc.core.files import write_atomic
     from termloc.core.variants import load_variants
     from termloc.documents.document import load_document
-    from termloc.documents.render import render
-    from termloc.documents.site import index_page, page
-    from termloc.documents.writers import FORMATS, to_markdown, to_text
-    from termloc.glossary import load_glossary
-    from termloc.translation.render import render_translation, review_override
 
     registry = load_variants()
-    if args.all:
-        tags = [v.tag for v in registry.chinese]
-    elif args.to:
-        tags = [registry.normalise(tag) for value in args.to for tag in value.split(",") if tag.strip()]
-    else:
-        raise UsageError("say which variants: --to VARIANT[,VARIANT...] or --all")
-    if args.output and args.out_dir:
-        raise UsageError("give -o FILE or --out-dir DIR, not both")
-    if args.format:
-        formats = [args.format]
-    elif args.out_dir:
-        formats = list(FORMATS)
-    elif args.output:
-        suffix = Path(args.output).suffix.lstrip(".")
-        formats = [suffix if suffix in FORMATS else "md"]
-    else:
-        formats = ["md"]
+    tags = _variants(args, registry)
+    formats = _formats(args)
     if not args.out_dir and len(tags) > 1:
         raise UsageError("several variants need --out-dir DIR (one file per variant)")
-    article = Path(args.article) if args.article else resources.default_article()
-    document = load_document(article)
-    explicit = glossary_paths(args) if getattr(args, "glossary", None) else None
-    paths = explicit or [resources.glossary_dir()]
-    groups = group_names(args) or (list(document.groups) if document.groups and explicit is None else None)
-    glossary, problems = load_glossary(paths)
-    if problems:
-        raise GlossaryError(problems)
-    if groups:
-        glossary = glossary.select(groups)
-    renderings = []
-    for tag in tags:
-        variant = registry[tag]
-        catalog = _catalog_translations(args, document, variant)
-        if variant.is_chinese:
-            annotate = args.annotate == "first"
-            renderings.append(
-                render(
-                    document,
-                    variant,
-                    registry,
-                    glossary,
-                    paths=paths,
-                    groups=groups,
-                    annotate=annotate,
-                    override=review_override(document, registry, catalog or {}, groups),
-                )
-            )
-        elif catalog is None:
-            raise UsageError(
-                f"{tag!r} is not a Chinese variant and has no catalog for {document.name}; "
-                f"run 'termloc po update --locale {tag}' and translate it"
-            )
-        else:
-            renderings.append(render_translation(document, variant, registry, catalog, groups))
-    outputs: dict[Path | None, str] = {}
-    for fmt in formats:
-        for rendering in renderings:
-            if fmt == "md":
-                text = to_markdown(rendering)
-            elif fmt == "txt":
-                text = to_text(rendering)
-            else:
-                text = page(rendering, renderings, registry)
-            target = (
-                Path(args.out_dir) / f"{rendering.tag}.{fmt}"
-                if args.out_dir
-                else (Path(args.output) if args.output else None)
-            )
-            outputs[target] = text
-        if fmt == "html" and args.out_dir:
-            outputs[Path(args.out_dir) / "index.html"] = index_page(renderings)
-    if args.out_dir:
-        try:
-            Path(args.out_dir).mkdir(parents=True, exist_ok=True)
-        except OSError as err:
-            raise TermlocError(f"{args.out_dir}: cannot create the folder: {err.strerror}") from None
-    for target, text in outputs.items():
-        if target is None:
-            sys.stdout.write(text)
-        else:
-            write_atomic(str(target), text)
+    document = load_document(Path(args.article) if args.article else resources.default_article())
+    renderings = _renderings(args, document, [registry[tag] for tag in tags], registry)
+    outputs = _outputs(args, renderings, formats, registry)
+    _write(args, outputs)
     if args.report:
         stream = sys.stderr if None in outputs else sys.stdout
         for rendering in renderings:
@@ -116,7 +43,100 @@ def cmd_render(args: argparse.Namespace) -> int:
     return 0
 
 
-def _catalog_translations(args: argparse.Namespace, document: Any, variant: Any) -> dict[str, str] | None:
+def _variants(args: argparse.Namespace, registry: VariantRegistry) -> list[str]:
+    """The tags ``--to`` or ``--all`` name."""
+    if args.all:
+        return [v.tag for v in registry.chinese]
+    if args.to:
+        return [registry.normalise(tag) for value in args.to for tag in value.split(",") if tag.strip()]
+    raise UsageError("say which variants: --to VARIANT[,VARIANT...] or --all")
+
+
+def _formats(args: argparse.Namespace) -> list[str]:
+    """The formats to write: ``--format``, else all with ``--out-dir``, else the extension of ``-o``."""
+    from termloc.documents.writers import FORMATS
+
+    if args.output and args.out_dir:
+        raise UsageError("give -o FILE or --out-dir DIR, not both")
+    if args.format:
+        return [args.format]
+    if args.out_dir:
+        return list(FORMATS)
+    if args.output:
+        suffix = Path(args.output).suffix.lstrip(".")
+        return [suffix if suffix in FORMATS else "md"]
+    return ["md"]
+
+
+def _renderings(
+    args: argparse.Namespace, document: Document, variants: list[Variant], registry: VariantRegistry
+) -> list[Rendering]:
+    """Each variant of ``document``: converted (reviewed units as reviewed), or translated from its catalog."""
+    from termloc.documents.render import render
+    from termloc.translation.render import render_translation, review_override
+
+    chosen = selection(args, document) or GlossarySelection.default()
+    glossary = chosen.load()
+    renderings = []
+    for variant in variants:
+        catalog = _catalog_translations(args, document, variant)
+        if variant.is_chinese:
+            override = review_override(document, registry, catalog or {}, chosen)
+            annotate = args.annotate == "first"
+            renderings.append(
+                render(document, variant, registry, glossary, selection=chosen, annotate=annotate, override=override)
+            )
+        elif catalog is None:
+            raise UsageError(
+                f"{variant.tag!r} is not a Chinese variant and has no catalog for {document.name}; "
+                f"run 'termloc po update --locale {variant.tag}' and translate it"
+            )
+        else:
+            renderings.append(render_translation(document, variant, registry, catalog, chosen))
+    return renderings
+
+
+def _outputs(
+    args: argparse.Namespace, renderings: list[Rendering], formats: list[str], registry: VariantRegistry
+) -> dict[Path | None, str]:
+    """Each file to write (None: standard output) and its text."""
+    from termloc.documents.site import index_page, page
+    from termloc.documents.writers import to_markdown, to_text
+
+    outputs: dict[Path | None, str] = {}
+    for fmt in formats:
+        for rendering in renderings:
+            if fmt == "md":
+                text = to_markdown(rendering)
+            elif fmt == "txt":
+                text = to_text(rendering)
+            else:
+                text = page(rendering, renderings, registry)
+            if args.out_dir:
+                outputs[Path(args.out_dir) / f"{rendering.tag}.{fmt}"] = text
+            else:
+                outputs[Path(args.output) if args.output else None] = text
+        if fmt == "html" and args.out_dir:
+            outputs[Path(args.out_dir) / "index.html"] = index_page(renderings)
+    return outputs
+
+
+def _write(args: argparse.Namespace, outputs: dict[Path | None, str]) -> None:
+    from termloc.core.files import write_atomic
+
+    if args.out_dir:
+        try:
+            Path(args.out_dir).mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise TermlocError(f"{args.out_dir}: cannot create the folder: {err.strerror}") from None
+    for target, text in outputs.items():
+        if target is None:
+            sys.stdout.write(text)
+        else:
+            write_atomic(target, text)
+
+
+def _catalog_translations(args: argparse.Namespace, document: Document, variant: Variant) -> dict[str, str] | None:
     """Confirmed translations (msgid → text) of the variant's catalog, if it has one."""
     from termloc.translation.catalogs import catalog_path, confirmed_translations
 

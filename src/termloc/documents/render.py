@@ -11,19 +11,19 @@ Markdown and text, `termloc.documents.site` as HTML.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from termloc.core import opencc_files
 from termloc.core.han import CharTables, char_tables
 from termloc.core.variants import Variant, VariantRegistry
 from termloc.documents.document import Block, Document, Infobox, InfoboxItem, ListItem
 from termloc.documents.segment import split_sentences
-from termloc.engine.converter import DEFAULT_GLOSSARY, Converter, _Default
+from termloc.engine.converter import Converter
 from termloc.engine.punctuation import convert_quotes
 from termloc.glossary.finder import TermIndex
 from termloc.glossary.model import Glossary
+from termloc.glossary.selection import GlossarySelection
 
 __all__ = ["FOREIGN_TAGS", "Leftover", "Rendering", "convert_infobox", "render"]
 
@@ -105,21 +105,22 @@ def render(
     registry: VariantRegistry,
     glossary: Glossary,
     *,
-    paths: Sequence[str | Path] | _Default | None = DEFAULT_GLOSSARY,
-    groups: Sequence[str] | None = None,
+    selection: GlossarySelection | None = None,
     annotate: bool = False,
     override: Override | None = None,
 ) -> Rendering:
     """``document`` in ``variant``, with its report.
 
-    ``glossary`` is the loaded glossary at ``paths`` (restricted to
-    ``groups``), used for term marks and annotations. ``override`` gives a
+    ``glossary`` is the glossary loaded from ``selection`` (default:
+    termloc's own), used for term marks and annotations. ``override`` gives a
     unit's text where someone decided it (a review catalog,
     `termloc.translation.review`): it replaces termloc's conversion of that
     unit, and paragraphs are then converted sentence by sentence.
     """
     tables = char_tables()
-    converter = Converter(variant.tag, glossary=paths, groups=groups, punctuation="keep", registry=registry)
+    converter = Converter(
+        variant.tag, glossary=selection or GlossarySelection.default(), punctuation="keep", registry=registry
+    )
     resolver = converter.markup(document.rules)
     quotes = variant.quotes
     index = TermIndex(glossary, variant, tables)

@@ -29,8 +29,8 @@ from pathlib import Path
 from typing import Any
 
 from termloc.core import opencc_files, resources
-from termloc.core.errors import GlossaryError, TermlocError
 from termloc.core.variants import Variant, VariantRegistry
+from termloc.glossary.selection import GlossarySelection
 
 __all__ = ["FORMAT", "compiled_config", "glossary_digest"]
 
@@ -236,18 +236,11 @@ def _changed_by(stage: dict[str, Any], texts: Sequence[str], folder: Path) -> li
         path.unlink()
 
 
-def _build(
-    variant: Variant, paths: Sequence[Path], groups: Sequence[str] | None, registry: VariantRegistry, folder: Path
-) -> None:
+def _build(variant: Variant, selection: GlossarySelection, registry: VariantRegistry, folder: Path) -> None:
     from termloc.core.han import char_tables
     from termloc.glossary.mapping import variant_mapping
-    from termloc.glossary.validate import load_glossary
 
-    glossary, problems = load_glossary(paths, registry)
-    if problems:
-        raise GlossaryError(problems)
-    if groups is not None:
-        glossary = glossary.select(list(groups))
+    glossary = selection.load(registry)
     table = variant_mapping(glossary, variant, char_tables()).table()
     folder.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{variant.tag}."))
@@ -266,20 +259,17 @@ def _build(
             shutil.rmtree(work, ignore_errors=True)
 
 
-def compiled_config(
-    variant: Variant, paths: Sequence[Path], registry: VariantRegistry, groups: Sequence[str] | None = None
-) -> Path:
-    """The OpenCC config that applies the glossary at ``paths`` for ``variant``.
+def compiled_config(variant: Variant, selection: GlossarySelection, registry: VariantRegistry) -> Path:
+    """The OpenCC config that applies the selected glossary for ``variant``.
 
-    Compiles on first use and caches by content digest; raises
-    `GlossaryError` when the glossary is invalid.
+    Compiles on first use and caches by content digest; raises `InputError`
+    for a glossary path that does not exist, `GlossaryError` when the
+    glossary is invalid and `UsageError` for an unknown group (a selection
+    that fails never reaches the cache).
     """
-    files = resources.glossary_files(paths)
-    for path in files:
-        if not path.is_file():
-            raise TermlocError(f"{path}: no such glossary file or folder")
-    folder = resources.cache_dir() / "glossary" / glossary_digest(files, groups) / variant.tag
+    files = selection.files()
+    folder = resources.cache_dir() / "glossary" / glossary_digest(files, selection.groups) / variant.tag
     config = folder / "config.json"
     if not config.is_file():
-        _build(variant, paths, groups, registry, folder)
+        _build(variant, selection, registry, folder)
     return config

@@ -15,16 +15,17 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from termloc.core import opencc_files, resources
+from termloc.core import opencc_files
 from termloc.core.errors import UsageError
 from termloc.core.variants import Variant, VariantRegistry, load_variants
 from termloc.engine.compiler import compiled_config
 from termloc.engine.punctuation import convert_quotes
+from termloc.glossary.selection import GlossarySelection
 
 if TYPE_CHECKING:
     from termloc.engine.markup import MarkupConverter, Resolved
 
-__all__ = ["DEFAULT_GLOSSARY", "Converter", "Punctuation"]
+__all__ = ["DEFAULT_GLOSSARY", "Converter", "Punctuation", "selection_of"]
 
 Punctuation = Literal["auto", "keep"]
 
@@ -38,12 +39,26 @@ class _Default:
 DEFAULT_GLOSSARY = _Default()
 
 
+def selection_of(
+    glossary: Sequence[str | Path] | GlossarySelection | _Default | None, groups: Sequence[str] | None = None
+) -> GlossarySelection | None:
+    """The `GlossarySelection` an API's ``glossary`` and ``groups`` arguments name (None: no glossary)."""
+    if glossary is None:
+        return None
+    if isinstance(glossary, _Default):
+        return GlossarySelection.default(groups)
+    if isinstance(glossary, GlossarySelection):
+        return glossary if groups is None else glossary.with_groups(groups)
+    return GlossarySelection.of(glossary, groups)
+
+
 class Converter:
     """Converts text into one Chinese variant, applying a glossary.
 
-    ``glossary`` is a list of glossary files or folders, `DEFAULT_GLOSSARY`
-    (termloc's own), or None for plain OpenCC. ``groups`` limits the
-    glossary to the named groups. ``punctuation="keep"`` leaves quotation
+    ``glossary`` is a list of glossary files or folders, a
+    `GlossarySelection`, `DEFAULT_GLOSSARY` (termloc's own), or None for
+    plain OpenCC. ``groups`` limits the glossary to the named groups (an
+    unknown one is a `UsageError`). ``punctuation="keep"`` leaves quotation
     marks as they are; with no glossary as well, the output equals OpenCC's
     for the variant's config byte for byte.
     """
@@ -52,7 +67,7 @@ class Converter:
         self,
         variant: str,
         *,
-        glossary: Sequence[str | Path] | _Default | None = DEFAULT_GLOSSARY,
+        glossary: Sequence[str | Path] | GlossarySelection | _Default | None = DEFAULT_GLOSSARY,
         groups: Sequence[str] | None = None,
         punctuation: Punctuation = "auto",
         registry: VariantRegistry | None = None,
@@ -64,17 +79,12 @@ class Converter:
         if not self.variant.is_chinese:
             chinese = ", ".join(v.tag for v in self.registry.chinese)
             raise UsageError(f"{self.variant.tag!r} is not a Chinese variant; conversion targets are {chinese}")
-        self._glossary_option = glossary
-        self._groups = groups
+        self.selection = selection_of(glossary, groups)
         self._siblings: dict[str, Converter] = {}
-        if isinstance(glossary, _Default):
-            paths: list[Path] | None = [resources.glossary_dir()]
-        else:
-            paths = None if glossary is None else [Path(p) for p in glossary]
-        if paths is None:
+        if self.selection is None:
             self.config = opencc_files.stock_config(str(self.variant.opencc_config))
         else:
-            self.config = compiled_config(self.variant, paths, self.registry, groups)
+            self.config = compiled_config(self.variant, self.selection, self.registry)
         self._opencc = opencc.OpenCC(str(self.config))
         self._quotes = self.variant.quotes if punctuation == "auto" else None
 
@@ -121,9 +131,7 @@ class Converter:
             return str(self._opencc.convert(text))
         sibling = self._siblings.get(code)
         if sibling is None:
-            sibling = Converter(
-                code, glossary=self._glossary_option, groups=self._groups, punctuation="keep", registry=self.registry
-            )
+            sibling = Converter(code, glossary=self.selection, punctuation="keep", registry=self.registry)
             self._siblings[code] = sibling
         return str(sibling._opencc.convert(text))
 

@@ -1,6 +1,50 @@
-"""The glossary: model, loading and validation."""
+"""The glossary: model, selection, loading, validation, finding terms in text and the audit.
 
-from termloc.glossary.model import KINDS, Entry, Form, Glossary, Group, Row
-from termloc.glossary.validate import CODES, load_glossary, validate
+Names are imported on first use, so that the cached conversion path, which
+reads no YAML, does not load the YAML reader either.
+"""
 
-__all__ = ["CODES", "KINDS", "Entry", "Form", "Glossary", "Group", "Row", "load_glossary", "validate"]
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+__all__ = [
+    "CODES",
+    "KINDS",
+    "Entry",
+    "Form",
+    "Glossary",
+    "GlossarySelection",
+    "Group",
+    "Row",
+    "load_glossary",
+    "validate",
+]
+
+_HOMES = {
+    "CODES": "termloc.glossary.validate",
+    "KINDS": "termloc.glossary.model",
+    "Entry": "termloc.glossary.model",
+    "Form": "termloc.glossary.model",
+    "Glossary": "termloc.glossary.model",
+    "GlossarySelection": "termloc.glossary.selection",
+    "Group": "termloc.glossary.model",
+    "Row": "termloc.glossary.model",
+    "load_glossary": "termloc.glossary.validate",
+    "validate": "termloc.glossary.validate",
+}
+
+if TYPE_CHECKING:
+    from termloc.glossary.model import KINDS, Entry, Form, Glossary, Group, Row
+    from termloc.glossary.selection import GlossarySelection
+    from termloc.glossary.validate import CODES, load_glossary, validate
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'termloc.glossary' has no attribute {name!r}")
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value
+    return value

@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # the glossary package (and YAML) is not imported on the cach
     from termloc.core.han import CharTables
     from termloc.core.variants import VariantRegistry
     from termloc.glossary.model import Entry, Glossary, Status
+    from termloc.glossary.selection import GlossarySelection
 
 from termloc.lookup.keys import grams, han_fold, normalise, script_of
 
@@ -223,21 +224,18 @@ def _digest(files: Sequence[Path], groups: Sequence[str] | None) -> str:
     return contents_digest(head, [*files, *sorted(resources.locales_dir().glob("*.yaml"))])
 
 
-def load_index(paths: Sequence[Path], groups: Sequence[str] | None = None) -> Index:
-    """The index of the glossary under ``paths``: from the cache, or built and cached."""
+def load_index(selection: GlossarySelection) -> Index:
+    """The index of the selected glossary: from the cache, or built and cached."""
     from termloc.core import resources
 
-    for path in paths:
-        if not path.exists():
-            raise UsageError(f"{path}: no such glossary file or folder")
-    files = resources.glossary_files(paths)
-    cached = resources.cache_dir() / "lookup" / f"{_digest(files, groups)}.marshal"
+    files = selection.files()
+    cached = resources.cache_dir() / "lookup" / f"{_digest(files, selection.groups)}.marshal"
     try:
         # Built-in types only, in termloc's own cache folder: marshal, not pickle.
         return Index.from_plain(marshal.loads(cached.read_bytes()))  # noqa: S302
     except (OSError, ValueError, EOFError, TypeError, KeyError):
         pass  # absent or unreadable: build it again
-    index = make_index(_load(paths, groups))
+    index = make_index(_load(selection))
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(cached, marshal.dumps(index.to_plain()))
@@ -265,20 +263,13 @@ def _forget_old(folder: Path, keep: int) -> None:
         old.unlink(missing_ok=True)  # another process may have got there first
 
 
-def _load(paths: Sequence[Path], groups: Sequence[str] | None) -> Glossary:
-    from termloc.glossary.validate import check_duplicate_ids, check_entry, load_glossary
+def _load(selection: GlossarySelection) -> Glossary:
+    from termloc.glossary.validate import check_duplicate_ids, check_entry
 
     # Conversion's ambiguity check (G006) is not needed here, and costs most.
-    glossary, problems = load_glossary(paths, check=False)
-    for entry in glossary.entries:
-        problems.extend(check_entry(entry))
+    glossary = selection.with_groups(None).load(check=False)
+    problems = [problem for entry in glossary.entries for problem in check_entry(entry)]
     problems.extend(check_duplicate_ids(glossary))
     if problems:
         raise GlossaryError(problems)
-    if groups is not None:
-        known = [g.name for g in glossary.groups]
-        unknown = [name for name in groups if name not in known]
-        if unknown:
-            raise UsageError(f"unknown glossary group {unknown[0]!r}; expected one of {', '.join(known)}")
-        glossary = glossary.select(list(groups))
-    return glossary
+    return selection.select(glossary)

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from termloc.core.errors import UsageError
+from termloc.glossary.selection import GlossarySelection
 from termloc.lookup.romanise import SCHEMES, romanisations
 
 if TYPE_CHECKING:  # the glossary package (and YAML) is not imported on the cached path
@@ -99,17 +100,22 @@ class LookupResult:
 class Lookup:
     """Finds glossary entries by any form (see the module's description).
 
-    ``glossary`` is a list of glossary files or folders (None: termloc's
-    own glossary); ``groups`` keeps only the groups named. The index
-    comes from the cache when the files are unchanged, else it is built and
-    cached.
+    ``glossary`` is a list of glossary files or folders or a
+    `GlossarySelection` (None: termloc's own glossary); ``groups`` keeps
+    only the groups named. The index comes from the cache when the files
+    are unchanged, else it is built and cached.
     """
 
-    def __init__(self, glossary: Sequence[str | Path] | None = None, *, groups: Sequence[str] | None = None) -> None:
-        from termloc.core import resources
-
-        paths = [resources.glossary_dir()] if glossary is None else [Path(p) for p in glossary]
-        self._index = load_index(paths, groups)
+    def __init__(
+        self, glossary: Sequence[str | Path] | GlossarySelection | None = None, *, groups: Sequence[str] | None = None
+    ) -> None:
+        if isinstance(glossary, GlossarySelection):
+            selection = glossary if groups is None else glossary.with_groups(groups)
+        elif glossary is None:
+            selection = GlossarySelection.default(groups)
+        else:
+            selection = GlossarySelection.of(glossary, groups)
+        self._index = load_index(selection)
 
     @classmethod
     def from_glossary(cls, glossary: Glossary) -> Lookup:

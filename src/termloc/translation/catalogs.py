@@ -31,6 +31,7 @@ from termloc.core.scripts import HAN
 from termloc.core.variants import Variant, VariantRegistry
 from termloc.documents.document import Document
 from termloc.glossary.model import Glossary
+from termloc.glossary.selection import GlossarySelection
 from termloc.translation.units import SOURCE_VARIANT, term_comments, units
 
 __all__ = [
@@ -50,8 +51,8 @@ __all__ = [
 ]
 
 
-def extract(document: Document, glossary: Glossary, registry: VariantRegistry, groups: list[str] | None) -> Catalog:
-    """The template catalog (POT) of ``document``."""
+def extract(document: Document, glossary: Glossary, registry: VariantRegistry, selection: GlossarySelection) -> Catalog:
+    """The template catalog (POT) of ``document``; ``glossary`` is the one loaded from ``selection``."""
     catalog = Catalog(
         domain=document.name,
         project=f"termloc: {document.name}",
@@ -65,7 +66,7 @@ def extract(document: Document, glossary: Glossary, registry: VariantRegistry, g
         ),
     )
     location = Path(document.path).name
-    for unit in units(document, registry, groups):
+    for unit in units(document, registry, selection):
         comments = [f"{unit.kind}; original: {unit.original}" if unit.original != unit.msgid else unit.kind]
         comments += term_comments(unit.msgid, glossary, registry)
         catalog.add(unit.msgid, locations=[(location, unit.line)], auto_comments=comments)

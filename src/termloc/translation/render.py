@@ -8,12 +8,13 @@ reviewer's sentence replaces termloc's conversion of it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
 from termloc.core.variants import Variant, VariantRegistry
 from termloc.documents.document import Block, Document, ListItem
 from termloc.documents.render import Override, Rendering, convert_infobox
 from termloc.documents.segment import split_sentences
+from termloc.glossary.selection import GlossarySelection
 from termloc.translation.units import SourceKeys
 
 __all__ = ["render_translation", "review_override"]
@@ -24,14 +25,14 @@ def render_translation(
     variant: Variant,
     registry: VariantRegistry,
     translations: Mapping[str, str],
-    groups: Sequence[str] | None = None,
+    selection: GlossarySelection,
 ) -> Rendering:
     """``document`` in a translated locale (ko-KP, ru ...) from its catalog.
 
     ``translations`` maps msgid to translation (confirmed ones only); a unit
     without one falls back to its zh-Hans source text.
     """
-    keys = SourceKeys(document, registry, list(groups) if groups else None)
+    keys = SourceKeys(document, registry, selection)
     out = Rendering(variant, document, "", [], [])
     joiner = "" if variant.is_chinese else " "
 
@@ -64,7 +65,7 @@ def review_override(
     document: Document,
     registry: VariantRegistry,
     reviewed: Mapping[str, str],
-    groups: Sequence[str] | None = None,
+    selection: GlossarySelection,
 ) -> Override | None:
     """The override that shows each reviewed unit (msgid → text) as reviewed.
 
@@ -72,7 +73,7 @@ def review_override(
     """
     if not reviewed:
         return None
-    keys = SourceKeys(document, registry, list(groups) if groups else None)
+    keys = SourceKeys(document, registry, selection)
 
     def override(text: str) -> str | None:
         return reviewed.get(keys(text))

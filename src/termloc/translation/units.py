@@ -18,6 +18,7 @@ from termloc.documents.segment import split_sentences
 from termloc.engine.converter import Converter
 from termloc.glossary.finder import TermIndex
 from termloc.glossary.model import Glossary
+from termloc.glossary.selection import GlossarySelection
 
 __all__ = [
     "COMMENT_TAGS",
@@ -59,21 +60,21 @@ class SourceKeys:
     """The msgid of each unit: its zh-Hans rendering, document rules applied.
 
     Walk the document in order (title, infoboxes, blocks) with one instance,
-    as extraction does, so inline rules carry the same way.
+    as extraction does, so inline rules carry the same way. ``selection``
+    is the glossary the keys are converted with.
     """
 
-    def __init__(self, document: Document, registry: VariantRegistry, groups: list[str] | None) -> None:
-        converter = Converter(SOURCE_VARIANT, groups=groups, registry=registry)
+    def __init__(self, document: Document, registry: VariantRegistry, selection: GlossarySelection) -> None:
+        converter = Converter(SOURCE_VARIANT, glossary=selection, registry=registry)
         self._resolver = converter.markup(document.rules)
-        self._quotes = converter.variant.quotes
 
     def __call__(self, text: str) -> str:
         return self._resolver.convert(text).text.strip()
 
 
-def units(document: Document, registry: VariantRegistry, groups: list[str] | None = None) -> list[Unit]:
+def units(document: Document, registry: VariantRegistry, selection: GlossarySelection) -> list[Unit]:
     """Every translation unit of ``document``, in order."""
-    key = SourceKeys(document, registry, groups)
+    key = SourceKeys(document, registry, selection)
     found = [Unit(key(text), text.strip(), line, kind) for kind, text, line in walk(document)]
     return [unit for unit in found if unit.msgid]
 
