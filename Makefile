@@ -42,7 +42,7 @@ tools:
 	fi
 
 pytest: $(STAMP) tools
-	$(BIN)/pytest -q tests README.md --doctest-glob=README.md
+	$(BIN)/pytest -q
 
 test: lint typecheck pytest
 

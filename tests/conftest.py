@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,13 +20,18 @@ GLOSSARY = ROOT / "glossary"
 OPENCC_CASES = SHARED / "data" / "testsuites" / "opencc-testcases.json"
 
 
-@pytest.fixture(autouse=True, scope="session")
-def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Compile glossaries into a cache of the test run's own."""
-    mp = pytest.MonkeyPatch()
-    mp.setenv("TERMLOC_CACHE", str(tmp_path_factory.mktemp("cache")))
-    yield
-    mp.undo()
+#: The test run's own cache and user folders, set before any test module is
+#: imported: several load the glossary at module level, which compiles and
+#: dumps OpenCC's dictionaries into the cache.
+SANDBOX = Path(tempfile.mkdtemp(prefix="termloc-tests-"))
+os.environ["TERMLOC_CACHE"] = str(SANDBOX / "cache")
+os.environ["XDG_CACHE_HOME"] = str(SANDBOX / "user-cache")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Remove the test run's cache."""
+    del config
+    shutil.rmtree(SANDBOX, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

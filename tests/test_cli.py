@@ -238,3 +238,25 @@ def test_catalogs_are_written_under_the_current_folder(
     assert code == 0
     assert (tmp_path / "locales" / "ru_RU" / "LC_MESSAGES" / "dprk-russia-relations.po").is_file()
     assert contents() == own
+
+
+def test_the_suite_writes_nothing_under_the_user_cache(tmp_path: Path) -> None:
+    """Collecting the tests (module-level glossaries compile and dump OpenCC) touches no real user cache."""
+    import os
+    import subprocess
+    import sys
+
+    environment = {k: v for k, v in os.environ.items() if k not in ("TERMLOC_CACHE", "XDG_CACHE_HOME")}
+    environment.update(HOME=str(tmp_path / "home"), XDG_CACHE_HOME=str(tmp_path / "user-cache"))
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider", str(ROOT / "tests")],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "test_the_suite_writes_nothing_under_the_user_cache" in result.stdout
+    written = [p for p in tmp_path.rglob("*") if p.is_file()]
+    assert written == []

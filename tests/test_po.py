@@ -47,7 +47,8 @@ def test_extract_writes_one_message_per_unit_with_glossary_hints(cli: Cli, tmp_p
     assert code == 0
     pot = tmp_path / f"{DOMAIN}.pot"
     assert out == f"wrote 99 messages to {pot}\n"
-    catalog = read_po(pot.open("rb"))
+    with pot.open("rb") as stream:
+        catalog = read_po(stream)
     visit = catalog[VISIT]
     assert visit.locations == [("dprk-russia-relations.md", 56)]
     assert (
