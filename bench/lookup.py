@@ -130,7 +130,7 @@ def synthetic_forms(rows: int) -> list[tuple[str, str]]:
         for row in entry["terms"]:  # type: ignore[attr-defined]
             for tag, value in row.items():
                 texts = [t for values in value.values() for t in values] if tag == "admitted" else [value]
-                forms += [(unicodedata.normalize("NFC", t), entry["id"]) for t in texts]
+                forms += [(unicodedata.normalize("NFC", t), str(entry["id"])) for t in texts]
     return forms
 
 

@@ -32,6 +32,7 @@ import tempfile
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 CGROUPS = ROOT.parent / "shared" / "data" / "cgroups"
@@ -64,7 +65,7 @@ def peak_mb(who: int) -> float:
     return resource.getrusage(who).ru_maxrss / 1024
 
 
-def agreement(result: object, converters: dict[str, object]) -> tuple[Counter[str], list[str]]:
+def agreement(result: object, converters: dict[str, Any]) -> tuple[Counter[str], list[str]]:
     """Check every rule's forms against the converters; count and show disagreements."""
     from termloc.engine.rules import RuleSyntaxError, parse_rule
     from termloc.interchange.cgroup import CGroupImport
@@ -97,7 +98,7 @@ def agreement(result: object, converters: dict[str, object]) -> tuple[Counter[st
                 if (source.name, item.number, tag, form) in lost or not want or re.search(r"\s", form + want):
                     counts["conversions dropped (listed in the report)"] += 1
                     continue
-                got = converters[tag].convert(form)  # type: ignore[attr-defined]
+                got = converters[tag].convert(form)
                 counts["conversions checked"] += 1
                 if got == want:
                     counts["agree"] += 1

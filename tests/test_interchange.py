@@ -7,6 +7,7 @@ import json
 import re
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import opencc
 import pytest
@@ -110,7 +111,7 @@ def tbx_basic_problems(root: etree._Element) -> list[str]:
         if not len(source_desc) or any(local(p) != "p" for p in source_desc):
             problems.append("sourceDesc: p+")
     (body,) = list(text)
-    ids = Counter()
+    ids: Counter[str | None] = Counter()
     for concept in body:
         if local(concept) != "conceptEntry":
             problems.append(f"body holds conceptEntry only, not {local(concept)}")
@@ -373,7 +374,7 @@ def test_opencc_dictionary_works_in_plain_opencc(cli: Cli, tmp_path: Path) -> No
     share = share_dir()
     config = json.loads((share / "s2twp.json").read_text(encoding="utf-8"))
 
-    def absolute(node: object) -> object:
+    def absolute(node: Any) -> Any:
         if isinstance(node, dict):
             return {k: str(share / v) if k == "file" else absolute(v) for k, v in node.items()}
         return [absolute(item) for item in node] if isinstance(node, list) else node

@@ -211,7 +211,7 @@ def write_groups(tmp_path: Path, groups: dict[str, list[tuple[str, str]]]) -> li
     paths = []
     for name, rules in groups.items():
         path = tmp_path / f"{name}.json"
-        data = {"name": name, "description": name, "path": f"Module:CGroup/{name}"}
+        data: dict[str, object] = {"name": name, "description": name, "path": f"Module:CGroup/{name}"}
         data["rules"] = [{"original": original, "conv": conv} for original, conv in rules]
         path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
         paths.append(path)

@@ -99,7 +99,7 @@ def test_round_trip(cli: Cli, tmp_path: Path) -> None:
     changed = catalog[VISIT.replace("首次访问", "首次正式访问")]
     assert changed.fuzzy
     assert changed.previous_id == [VISIT]
-    assert changed.string.startswith("19 июля 2000 года")
+    assert str(changed.string).startswith("19 июля 2000 года")
     assert catalog[TITLE].string == "Отношения КНДР и России"
     written = path.read_text(encoding="utf-8")
     assert f'#| msgid "{VISIT}"' in written
