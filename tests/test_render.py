@@ -127,6 +127,51 @@ def test_html_page() -> None:
     assert index.count("<li lang=") == len(CHINESE)
 
 
+@pytest.mark.parametrize(
+    ("tag", "written", "planted"),
+    [("zh-CN", "鲜卑", "鮮"), ("zh-SG", "鲜卑", "鮮"), ("zh-TW", "鮮卑", "鲜"), ("zh-HK", "鮮卑", "鲜")],
+)
+def test_a_planted_wrong_script_character_is_reported(tag: str, written: str, planted: str) -> None:
+    """The leftover detector's positive control: a document rule with its scripts swapped writes
+    a character of the other script into running text."""
+    text = (
+        "---\ntitle: 标题\nsource_language: zh\nrules:\n  - zh-cn:鮮卑;zh-tw:鲜卑;\n---\n\n"
+        f"第一段。\n\n古代的{written}人。\n"
+    )
+    glossary, _ = load_glossary([GLOSSARY])
+    result = render(parse_document(text), REGISTRY[tag], REGISTRY, glossary)
+    assert [(left.char, left.line) for left in result.leftovers] == [(planted, 10)], result.report()
+    assert "1 wrong-script characters" in result.report()
+    assert f":10: '{planted}' is not" in result.report()
+
+
+def test_markup_literals_are_exempt_from_the_script_check() -> None:
+    text = "---\ntitle: 标题\nsource_language: zh\n---\n\n古代的-{鮮卑}-人。\n"
+    glossary, _ = load_glossary([GLOSSARY])
+    result = render(parse_document(text), REGISTRY["zh-CN"], REGISTRY, glossary)
+    assert "鮮卑" in result.blocks[0].text
+    assert result.leftovers == []
+
+
+def test_only_web_and_anchor_links_are_kept() -> None:
+    text = (
+        "---\ntitle: 链接\nsource_language: zh\n---\n\n"
+        "[甲](javascript:alert(1))、[乙](https://zh.wikipedia.org/)、[丙](#ref-1)、[丁](mailto:a@example.org)、"
+        "[戊](ftp://example.org/x)\n"
+    )
+    glossary, _ = load_glossary([GLOSSARY])
+    result = render(parse_document(text), REGISTRY["zh-TW"], REGISTRY, glossary)
+    html = page(result, [result], REGISTRY)
+    assert "[甲](javascript:alert(1))" in html  # Markdown itself refuses the link: plain text
+    assert '<a href="https://zh.wikipedia.org/">乙</a>' in html
+    assert '<a href="#ref-1">丙</a>' in html
+    # Links Markdown accepts but a page of termloc's does not: the text stays, the address goes.
+    assert "<a>丁</a>" in html
+    assert "<a>戊</a>" in html
+    assert "mailto:" not in html
+    assert "ftp:" not in html
+
+
 def test_html_escapes_everything(tmp_path: Path) -> None:
     text = (
         "---\ntitle: 朝鲜<script>alert(1)</script>\nsource_language: zh\n---\n\n"
