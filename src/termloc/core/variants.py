@@ -11,12 +11,16 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from termloc.core import resources
 from termloc.core.errors import InputError, VariantError
 
 __all__ = ["Variant", "VariantRegistry", "load_variants"]
+
+
+#: Which manual rules apply to running text: all, or one-way ones only (MediaWiki's zh-hans, zh-hant).
+ManualRules = Literal["two-way", "one-way"]
 
 
 @dataclass(frozen=True)
@@ -36,7 +40,7 @@ class Variant:
     mediawiki_name: str | None = None
     #: "two-way": manual rules apply to running text both ways; "one-way":
     #: only one-way rules do (MediaWiki's zh-hans and zh-hant).
-    manual_rules: str = "two-way"
+    manual_rules: ManualRules = "two-way"
     #: Font families for HTML, in order of preference.
     fonts: tuple[str, ...] = ()
     #: Where the variant stands in lists (menus, tables, the switcher).
@@ -133,6 +137,14 @@ class VariantRegistry(Mapping[str, Variant]):
         return [v for v in self._by_tag.values() if v.is_chinese]
 
 
+def _manual_rules(value: Any, path: Path) -> ManualRules:
+    if value == "two-way":
+        return "two-way"
+    if value == "one-way":
+        return "one-way"
+    raise InputError(path, f"manual_rules must be 'two-way' or 'one-way', not {value!r}")
+
+
 def _optional(data: dict[str, Any], key: str) -> str | None:
     value = data.get(key)
     return None if value is None else str(value)
@@ -154,7 +166,7 @@ def _variant_from(data: Any, path: Path) -> Variant:
             aliases=tuple(data.get("aliases") or ()),
             quotes=tuple(quotes) if quotes else None,
             mediawiki_name=data.get("mediawiki_name"),
-            manual_rules=str(data.get("manual_rules", "two-way")),
+            manual_rules=_manual_rules(data.get("manual_rules", "two-way"), path),
             fonts=tuple(str(f) for f in data.get("fonts") or ()),
             order=int(data["order"]),
             bcp47=str(data["bcp47"]),
@@ -179,8 +191,6 @@ def load_variants(directory: Path | None = None) -> VariantRegistry:
         with path.open(encoding="utf-8") as stream:
             data = yaml.load(stream, Loader=loader)  # noqa: S506 - a safe loader
         variant = _variant_from(data, path)
-        if variant.manual_rules not in ("two-way", "one-way"):
-            raise InputError(path, f"manual_rules must be 'two-way' or 'one-way', not {variant.manual_rules!r}")
         if variant.tag != path.stem:
             raise InputError(path, f"tag {variant.tag!r} does not match the file name", 1)
         variants.append(variant)

@@ -36,6 +36,7 @@ import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from termloc.core.errors import InputError
 from termloc.core.files import read_text
@@ -84,11 +85,16 @@ class SourceGroup:
     items: tuple[SourceItem, ...]
 
 
+#: Why a form or rule does not convert as its group says: it lost a conflict,
+#: OpenCC cannot hold it (white space), or MediaWiki ignores the rule.
+DropReason = Literal["conflict", "unrepresentable", "ignored"]
+
+
 @dataclass(frozen=True)
 class Dropped:
     """A form or rule that does not convert as its group says, and why."""
 
-    what: str  # "conflict", "unrepresentable" or "ignored"
+    what: DropReason
     group: str
     rule: int
     entry: str
@@ -263,7 +269,9 @@ class _Importer:
             known = self._spellings[form] = tuple(self.tables.spellings(form))
         return known
 
-    def drop(self, draft: _Draft, what: str, variants: Iterable[str], form: str, gives: str, detail: str) -> None:
+    def drop(
+        self, draft: _Draft, what: DropReason, variants: Iterable[str], form: str, gives: str, detail: str
+    ) -> None:
         self.dropped.append(
             Dropped(
                 what, draft.source.name, draft.item.number, draft.entry_id, tuple(variants), form, gives, "", (), detail

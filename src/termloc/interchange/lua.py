@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 __all__ = ["LuaSyntaxError", "LuaTable", "lua_string", "parse_module"]
 
@@ -45,9 +45,12 @@ class LuaTable:
     line: int = 0
 
 
+TokenKind = Literal["name", "string", "number", "op", "eof"]
+
+
 @dataclass(frozen=True)
 class _Token:
-    kind: str  # "name", "string", "number", "op", "eof"
+    kind: TokenKind
     value: Any
     line: int
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Literal
 
 from termloc.core.han import char_tables
 from termloc.core.variants import VariantRegistry
@@ -39,6 +40,10 @@ SOURCE_VARIANT = "zh-Hans"
 COMMENT_TAGS = ("ko", "ko-KP", "ru", "en", "zh-TW", "zh-HK")
 
 
+#: What a unit is in its document.
+UnitKind = Literal["title", "infobox", "heading", "paragraph", "item"]
+
+
 @dataclass(frozen=True)
 class Unit:
     """One translation unit of a document."""
@@ -46,7 +51,7 @@ class Unit:
     msgid: str
     original: str
     line: int
-    kind: str
+    kind: UnitKind
 
 
 def segments(block: Block) -> list[str]:
@@ -118,7 +123,7 @@ def source_index(glossary: Glossary, registry: VariantRegistry) -> TermIndex:
     return known[1]
 
 
-def walk(document: Document) -> Iterator[tuple[str, str, int]]:
+def walk(document: Document) -> Iterator[tuple[UnitKind, str, int]]:
     """(kind, text, line) of every unit as written, in extraction order."""
     yield "title", document.title, 1
     for box in document.infoboxes:
