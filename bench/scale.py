@@ -32,7 +32,10 @@ import tempfile
 import time
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # termloc is imported only once main() has set its cache folder
+    from termloc.engine.rules import Rule
 
 ROOT = Path(__file__).resolve().parent.parent
 CGROUPS = ROOT.parent / "shared" / "data" / "cgroups"
@@ -86,15 +89,7 @@ def agreement(result: object, converters: dict[str, Any]) -> tuple[Counter[str],
                 counts["rules ignored"] += 1
                 continue
             counts["rules"] += 1
-            wanted: dict[tuple[str, str], str] = {}
-            for tag, chain in CHAINS.items():
-                code = next((c for c in chain if c in rule.two_way), None)
-                if code is not None:
-                    for form in rule.two_way.values():
-                        wanted[(form, tag)] = rule.two_way[code]
-                for source_form, target in rule.one_way.get(tag.lower(), {}).items():
-                    wanted[(source_form, tag)] = target  # MediaWiki: one-way wins
-            for (form, tag), want in wanted.items():
+            for (form, tag), want in predict_conversions(rule).items():
                 if (source.name, item.number, tag, form) in lost or not want or re.search(r"\s", form + want):
                     counts["conversions dropped (listed in the report)"] += 1
                     continue
@@ -107,6 +102,19 @@ def agreement(result: object, converters: dict[str, Any]) -> tuple[Counter[str],
                     if len(examples) < 10:
                         examples.append(f"{source.name} #{item.number} {form} → {tag} {got}, rule says {want}")
     return counts, examples
+
+
+def predict_conversions(rule: Rule) -> dict[tuple[str, str], str]:
+    """What the rule itself says each of its forms becomes in each checked variant, by (form, variant)."""
+    wanted: dict[tuple[str, str], str] = {}
+    for tag, chain in CHAINS.items():
+        code = next((c for c in chain if c in rule.two_way), None)
+        if code is not None:
+            for form in rule.two_way.values():
+                wanted[(form, tag)] = rule.two_way[code]
+        for source_form, target in rule.one_way.get(tag.lower(), {}).items():
+            wanted[(source_form, tag)] = target  # MediaWiki: one-way wins
+    return wanted
 
 
 def main() -> None:

@@ -95,12 +95,30 @@ def tbx_basic_problems(root: etree._Element) -> list[str]:
 
     No package ships the TBX-Basic RELAX NG schema, so its rules are written out here.
     """
+    problems = check_root(root)
+    header, text = list(root)
+    problems.extend(check_header(header, text))
+    (body,) = list(text)
+    ids: Counter[str | None] = Counter()
+    for concept in body:
+        problems.extend(check_concept(concept, ids))
+    problems.extend(f"id {i!r} used {n} times" for i, n in ids.items() if i is not None and n > 1)
+    return problems
+
+
+def check_root(root: etree._Element) -> list[str]:
+    """The problems of the root element itself."""
     problems = []
     if root.tag != f"{TBX}tbx" or root.get("type") != "TBX-Basic" or root.get("style") != "dca":
         problems.append("root: <tbx type='TBX-Basic' style='dca'> in the TBX v3 namespace")
     if not root.get(XML_LANG):
         problems.append("root: xml:lang is required")
-    header, text = list(root)
+    return problems
+
+
+def check_header(header: etree._Element, text: etree._Element) -> list[str]:
+    """The problems of the root's two children and of the header's file description."""
+    problems = []
     if local(header) != "tbxHeader" or local(text) != "text":
         problems.append("tbx: tbxHeader then text")
     file_desc = header.find(f"{TBX}fileDesc")
@@ -110,37 +128,52 @@ def tbx_basic_problems(root: etree._Element) -> list[str]:
     for source_desc in file_desc.iter(f"{TBX}sourceDesc"):
         if not len(source_desc) or any(local(p) != "p" for p in source_desc):
             problems.append("sourceDesc: p+")
-    (body,) = list(text)
-    ids: Counter[str | None] = Counter()
-    for concept in body:
-        if local(concept) != "conceptEntry":
-            problems.append(f"body holds conceptEntry only, not {local(concept)}")
-            continue
-        ids[concept.get("id")] += 1
-        if not NCNAME.match(concept.get("id") or ""):
-            problems.append(f"conceptEntry id {concept.get('id')!r} is not an XML id")
-        children = [local(c) for c in concept]
-        first_lang = children.index("langSec") if "langSec" in children else len(children)
-        if first_lang == len(children) or any(c != "langSec" for c in children[first_lang:]):
-            problems.append(f"{concept.get('id')}: auxiliary information, then langSec+")
-        for lang_sec in concept.iter(f"{TBX}langSec"):
-            if not LANGUAGE.match(lang_sec.get(XML_LANG) or ""):
-                problems.append(f"{concept.get('id')}: langSec needs xml:lang")
-            for term_sec in lang_sec.iter(f"{TBX}termSec"):
-                ids[term_sec.get("id")] += 1
-                parts = [local(c) for c in term_sec]
-                if parts[:1] != ["term"] or not (term_sec[0].text or "").strip():
-                    problems.append(f"{term_sec.get('id')}: a termSec starts with its term")
-        for node in concept.iter():
-            name, kind = local(node), node.get("type")
-            if name in TBX_BASIC:
-                level = local(node.getparent())
-                allowed = TBX_BASIC[name].get(kind)
-                if allowed is None or level not in allowed:
-                    problems.append(f"{concept.get('id')}: {name} type={kind!r} at {level} is not TBX-Basic")
-            if name == "termNote" and kind == "administrativeStatus" and node.text not in STATUSES:
-                problems.append(f"{concept.get('id')}: administrativeStatus {node.text!r}")
-    problems.extend(f"id {i!r} used {n} times" for i, n in ids.items() if i is not None and n > 1)
+    return problems
+
+
+def check_concept(concept: etree._Element, ids: Counter[str | None]) -> list[str]:
+    """The problems of one child of the body, counting the ids it uses in ``ids``."""
+    if local(concept) != "conceptEntry":
+        return [f"body holds conceptEntry only, not {local(concept)}"]
+    ids[concept.get("id")] += 1
+    problems = []
+    if not NCNAME.match(concept.get("id") or ""):
+        problems.append(f"conceptEntry id {concept.get('id')!r} is not an XML id")
+    children = [local(c) for c in concept]
+    first_lang = children.index("langSec") if "langSec" in children else len(children)
+    if first_lang == len(children) or any(c != "langSec" for c in children[first_lang:]):
+        problems.append(f"{concept.get('id')}: auxiliary information, then langSec+")
+    problems.extend(check_languages(concept, ids))
+    problems.extend(check_categories(concept))
+    return problems
+
+
+def check_languages(concept: etree._Element, ids: Counter[str | None]) -> list[str]:
+    """The problems of a concept's langSecs and their termSecs, counting the termSecs' ids in ``ids``."""
+    problems = []
+    for lang_sec in concept.iter(f"{TBX}langSec"):
+        if not LANGUAGE.match(lang_sec.get(XML_LANG) or ""):
+            problems.append(f"{concept.get('id')}: langSec needs xml:lang")
+        for term_sec in lang_sec.iter(f"{TBX}termSec"):
+            ids[term_sec.get("id")] += 1
+            parts = [local(c) for c in term_sec]
+            if parts[:1] != ["term"] or not (term_sec[0].text or "").strip():
+                problems.append(f"{term_sec.get('id')}: a termSec starts with its term")
+    return problems
+
+
+def check_categories(concept: etree._Element) -> list[str]:
+    """The data categories in a concept that TBX-Basic does not allow where they stand."""
+    problems = []
+    for node in concept.iter():
+        name, kind = local(node), node.get("type")
+        if name in TBX_BASIC:
+            level = local(node.getparent())
+            allowed = TBX_BASIC[name].get(kind)
+            if allowed is None or level not in allowed:
+                problems.append(f"{concept.get('id')}: {name} type={kind!r} at {level} is not TBX-Basic")
+        if name == "termNote" and kind == "administrativeStatus" and node.text not in STATUSES:
+            problems.append(f"{concept.get('id')}: administrativeStatus {node.text!r}")
     return problems
 
 

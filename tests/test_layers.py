@@ -102,17 +102,27 @@ def upward(found: list[Import]) -> list[str]:
 
 def cycles(found: list[Import]) -> list[list[str]]:
     """Each loop of modules that import each other (one per strongly connected set)."""
+    return [component for component in find_strong_components(build_import_graph(found)) if len(component) > 1]
+
+
+def build_import_graph(found: list[Import]) -> dict[str, set[str]]:
+    """The modules each module imports, leaving out a module's imports of itself."""
     graph: dict[str, set[str]] = {}
     for item in found:
         if item.importer != item.imported:
             graph.setdefault(item.importer, set()).add(item.imported)
+    return graph
+
+
+def find_strong_components(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected sets of ``graph`` (Tarjan's algorithm), each sorted, in the order closed."""
     index: dict[str, int] = {}
     low: dict[str, int] = {}
     stack: list[str] = []
     on_stack: set[str] = set()
-    loops: list[list[str]] = []
+    components: list[list[str]] = []
 
-    def visit(node: str) -> None:  # Tarjan's strongly connected components
+    def visit(node: str) -> None:
         index[node] = low[node] = len(index)
         stack.append(node)
         on_stack.add(node)
@@ -130,13 +140,12 @@ def cycles(found: list[Import]) -> list[list[str]]:
                 component.append(member)
                 if member == node:
                     break
-            if len(component) > 1:
-                loops.append(sorted(component))
+            components.append(sorted(component))
 
     for node in sorted(graph):
         if node not in index:
             visit(node)
-    return loops
+    return components
 
 
 def test_every_subpackage_has_a_layer() -> None:

@@ -19,9 +19,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from termloc.core.errors import InputError
+
+if TYPE_CHECKING:  # markdown-it is imported only when a body is read
+    from markdown_it.token import Token
 
 __all__ = ["Block", "Document", "Infobox", "InfoboxItem", "ListItem", "load_document", "parse_document"]
 
@@ -237,17 +240,9 @@ def _blocks(body: str, path: str, first_line: int) -> list[Block]:
             depth -= 1
             blocks.append(Block("list", items=tuple(items), ordered=ordered, line=items[0].line if items else line))
         elif token.type == "list_item_open":
-            number = int(str(token.info)) if ordered and token.info else None
-            if ordered and number is None:
-                number = (items[-1].number or 0) + 1 if items else int(str(tokens[i - 1].attrGet("start") or 1))
-            content = tokens[i + 2].content if tokens[i + 1].type == "paragraph_open" else ""
-            items.append(ListItem(content, number, line))
-            while tokens[i].type != "list_item_close":
-                i += 1
-                if tokens[i].type in ("bullet_list_open", "ordered_list_open"):
-                    raise InputError(
-                        path, "nested lists are not supported; flatten the list", first_line + (tokens[i].map or [0])[0]
-                    )
+            number = _number_item(tokens, i, items, ordered)
+            items.append(ListItem(_read_item_text(tokens, i), number, line))
+            i = _skip_item(tokens, i, path, first_line)
         elif token.type == "heading_open":
             blocks.append(Block("heading", tokens[i + 1].content, level=int(token.tag[1:]), line=line))
             i += 2
@@ -266,3 +261,27 @@ def _blocks(body: str, path: str, first_line: int) -> list[Block]:
             )
         i += 1
     return blocks
+
+
+def _number_item(tokens: list[Token], i: int, items: list[ListItem], ordered: bool) -> int | None:
+    """The number of the list item opening at ``tokens[i]``: None in a bullet list."""
+    number = int(str(tokens[i].info)) if ordered and tokens[i].info else None
+    if ordered and number is None:
+        number = (items[-1].number or 0) + 1 if items else int(str(tokens[i - 1].attrGet("start") or 1))
+    return number
+
+
+def _read_item_text(tokens: list[Token], i: int) -> str:
+    """The inline Markdown of the list item opening at ``tokens[i]``: its first paragraph's."""
+    return tokens[i + 2].content if tokens[i + 1].type == "paragraph_open" else ""
+
+
+def _skip_item(tokens: list[Token], i: int, path: str, first_line: int) -> int:
+    """The index of the close of the list item opening at ``tokens[i]``, refusing a list nested in it."""
+    while tokens[i].type != "list_item_close":
+        i += 1
+        if tokens[i].type in ("bullet_list_open", "ordered_list_open"):
+            raise InputError(
+                path, "nested lists are not supported; flatten the list", first_line + (tokens[i].map or [0])[0]
+            )
+    return i

@@ -20,6 +20,7 @@ from termloc.core.variants import Variant, VariantRegistry
 from termloc.documents.document import Block, Document, Infobox, InfoboxItem, ListItem
 from termloc.documents.segment import split_sentences
 from termloc.engine.converter import Converter
+from termloc.engine.markup import MarkupConverter
 from termloc.engine.punctuation import convert_quotes
 from termloc.glossary.finder import TermIndex
 from termloc.glossary.model import Glossary
@@ -113,59 +114,78 @@ def render(
 
     ``glossary`` is the glossary loaded from ``selection`` (default:
     termloc's own), used for term marks and annotations. ``override`` gives a
-    unit's text where someone decided it (a review catalog,
-    `termloc.translation.review`): it replaces termloc's conversion of that
-    unit, and paragraphs are then converted sentence by sentence.
+    unit's text where someone decided it (a review catalog:
+    `termloc.translation.render.review_override`): it replaces termloc's
+    conversion of that unit, and paragraphs are then converted sentence by
+    sentence.
     """
     tables = char_tables()
     converter = Converter(
         variant.tag, glossary=selection or GlossarySelection.default(), punctuation="keep", registry=registry
     )
-    resolver = converter.markup(document.rules)
-    quotes = variant.quotes
     index = TermIndex(glossary, variant, tables)
-    wrong = _wrong_script(tables, variant)
     out = Rendering(variant, document, "", [], [], index=index)
-
-    def convert(text: str, line: int, *, body: bool = True) -> str:
-        resolved = resolver.convert(text)
-        if override is not None:
-            decided = override(text)
-            if decided is not None:
-                out.from_catalog += 1
-                return _keep_space(text, decided)
-        converted = convert_quotes(resolved.text, quotes) if quotes else resolved.text
-        literal = [False] * len(converted)
-        for start, end in resolved.literals:
-            literal[start:end] = [True] * (end - start)
-        for i, char in enumerate(converted):
-            if char in wrong and not literal[i]:
-                out.leftovers.append(Leftover(char, line, converted[max(0, i - 8) : i + 8]))
-        if body:
-            for _, entry, _ in index.find(converted):
-                out.terms[entry.id] += 1
-        return converted
-
-    out.title = convert(document.title, 1, body=False)
-    out.infoboxes = [convert_infobox(box, lambda t: convert(t, 1)) for box in document.infoboxes]
-    for block in document.blocks:
-        if block.kind == "code":
-            out.blocks.append(block)
-        elif block.kind == "list":
-            items = tuple(ListItem(convert(i.text, i.line), i.number, i.line) for i in block.items)
-            out.blocks.append(Block("list", items=items, ordered=block.ordered, line=block.line))
-        elif block.kind == "paragraph" and override is not None:
-            text = "".join(convert(s, block.line) for s in split_sentences(block.text))
-            out.blocks.append(Block("paragraph", text, line=block.line))
-        else:
-            out.blocks.append(Block(block.kind, convert(block.text, block.line), block.level, line=block.line))
-    if resolver.title:
-        out.title = resolver.title
-    out.rules = resolver.hits
-    out.markup = resolver.fired[len(document.rules) :]
+    units = _Units(out, converter.markup(document.rules), _wrong_script(tables, variant), override)
+    out.title = units.convert(document.title, 1, body=False)
+    out.infoboxes = [convert_infobox(box, lambda t: units.convert(t, 1)) for box in document.infoboxes]
+    out.blocks = [_convert_block(block, units.convert, by_sentence=override is not None) for block in document.blocks]
+    if units.resolver.title:
+        out.title = units.resolver.title
+    out.rules = units.resolver.hits
+    out.markup = units.resolver.fired[len(document.rules) :]
     if annotate:
         _annotate(out, index, glossary, registry, tables, converter)
     return out
+
+
+class _Units:
+    """Converts a document's units in order, counting terms and wrong-script leftovers into ``out``."""
+
+    def __init__(
+        self, out: Rendering, resolver: MarkupConverter, wrong: frozenset[str], override: Override | None
+    ) -> None:
+        self.out = out
+        self.resolver = resolver
+        self.wrong = wrong
+        self.override = override
+        self.quotes = out.variant.quotes
+
+    def convert(self, text: str, line: int, *, body: bool = True) -> str:
+        """One unit (or a block's text) in the variant; ``body`` counts its glossary terms."""
+        resolved = self.resolver.convert(text)  # always: rules in the text carry to what follows
+        if self.override is not None:
+            decided = self.override(text)
+            if decided is not None:
+                self.out.from_catalog += 1
+                return _keep_space(text, decided)
+        converted = convert_quotes(resolved.text, self.quotes) if self.quotes else resolved.text
+        self._check_script(converted, resolved.literals, line)
+        if body and self.out.index is not None:
+            for _, entry, _ in self.out.index.find(converted):
+                self.out.terms[entry.id] += 1
+        return converted
+
+    def _check_script(self, converted: str, literals: list[tuple[int, int]], line: int) -> None:
+        """Note every character of the wrong script outside the markup's literals."""
+        literal = [False] * len(converted)
+        for start, end in literals:
+            literal[start:end] = [True] * (end - start)
+        for i, char in enumerate(converted):
+            if char in self.wrong and not literal[i]:
+                self.out.leftovers.append(Leftover(char, line, converted[max(0, i - 8) : i + 8]))
+
+
+def _convert_block(block: Block, convert: Callable[[str, int], str], *, by_sentence: bool) -> Block:
+    """``block`` with its text converted (a code block as it is)."""
+    if block.kind == "code":
+        return block
+    if block.kind == "list":
+        items = tuple(ListItem(convert(i.text, i.line), i.number, i.line) for i in block.items)
+        return Block("list", items=items, ordered=block.ordered, line=block.line)
+    if block.kind == "paragraph" and by_sentence:
+        text = "".join(convert(s, block.line) for s in split_sentences(block.text))
+        return Block("paragraph", text, line=block.line)
+    return Block(block.kind, convert(block.text, block.line), block.level, line=block.line)
 
 
 def _keep_space(original: str, text: str) -> str:

@@ -198,39 +198,9 @@ class MarkupConverter:
     def parse(self, written: str, flags_text: str | None = None) -> ConverterRule:
         """Parse the inside of ``-{...}-`` (MediaWiki's flag and rule syntax)."""
         text = written
-        flags: dict[str, bool] = {}
         if flags_text is None and "|" in text:
             flags_text, text = text.split("|", 1)
-        variant_codes: set[str] = set()
-        for flag in (flags_text or "").split(";"):
-            flag = php_trim(flag)
-            if flag in _FLAGS:
-                flags[flag] = True
-            elif (code := self.validate_variant(flag)) is not None:
-                flags[code] = True
-                variant_codes.add(code)
-        variant_flags: frozenset[str] = frozenset()
-        if not flags:
-            flags = {"S": True}
-        elif "R" in flags:
-            flags = {"R": True}
-        elif "N" in flags:
-            flags = {"N": True}
-        elif "-" in flags:
-            flags = {"-": True}
-        elif len(flags) == 1 and "T" in flags:
-            flags["H"] = True
-        elif "H" in flags:
-            flags = {"+": True, "H": True} | {f: True for f in ("T", "D") if f in flags}
-        else:
-            if "A" in flags:
-                flags["+"] = True
-                flags["S"] = True
-            if "D" in flags:
-                flags.pop("S", None)
-            if variant_codes:
-                variant_flags = frozenset(variant_codes)
-                flags = {}
+        flags, variant_flags = self._flags(flags_text or "")
         rule = ConverterRule(flags, variant_flags, text)
         if rule.variant_flags:
             chosen = next((c for c in (self.target, *self._fallbacks(self.target)) if c in rule.variant_flags), None)
@@ -246,6 +216,35 @@ class MarkupConverter:
             elif "N" not in rule.flags and "T" not in rule.flags:
                 rule.flags = {"R": True}
         return rule
+
+    def _flags(self, flags_text: str) -> tuple[dict[str, bool], frozenset[str]]:
+        """The flags and variant flags of ``-{flags|...}-`` (MediaWiki's ConverterRule::parseFlags)."""
+        flags: dict[str, bool] = {}
+        variant_codes: set[str] = set()
+        for flag in flags_text.split(";"):
+            flag = php_trim(flag)
+            if flag in _FLAGS:
+                flags[flag] = True
+            elif (code := self.validate_variant(flag)) is not None:
+                flags[code] = True
+                variant_codes.add(code)
+        if not flags:
+            return {"S": True}, frozenset()
+        for alone in ("R", "N", "-"):  # each of these overrides every other flag
+            if alone in flags:
+                return {alone: True}, frozenset()
+        if len(flags) == 1 and "T" in flags:
+            return {"T": True, "H": True}, frozenset()
+        if "H" in flags:
+            return {"+": True, "H": True} | {f: True for f in ("T", "D") if f in flags}, frozenset()
+        if "A" in flags:
+            flags["+"] = True
+            flags["S"] = True
+        if "D" in flags:
+            flags.pop("S", None)
+        if variant_codes:
+            return {}, frozenset(variant_codes)
+        return flags, frozenset()
 
     def _fallbacks(self, code: str) -> tuple[str, ...]:
         return self.fallbacks.get(code, ())

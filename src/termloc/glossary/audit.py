@@ -24,7 +24,7 @@ from termloc.core import opencc_files
 from termloc.core.han import CharTables
 from termloc.core.scripts import HAN
 from termloc.core.variants import Variant
-from termloc.glossary.mapping import variant_mapping
+from termloc.glossary.mapping import Claim, variant_mapping
 from termloc.glossary.model import Glossary
 
 __all__ = ["Audit", "audit", "format_audit"]
@@ -102,63 +102,89 @@ def audit(text: str, glossary: Glossary, variant: Variant, tables: CharTables) -
     import json
 
     config = json.loads(opencc_files.stock_config(str(variant.opencc_config)).read_text(encoding="utf-8"))
-    stock = _stock_phrases(config)
     claims = variant_mapping(glossary, variant, tables, opencc_safe=False).claims
-    longest = max([len(k) for k in claims] + [len(k) for k in stock] + [1])
-    plain = opencc_files.converter(str(variant.opencc_config))
-    chars = opencc_files.converter(str(variant.character_config))
-    result = Audit(variant.tag)
+    scan = _Scan(text, claims, _stock_phrases(config), variant, Audit(variant.tag))
+    uncovered = scan.run()
+    scan.result.names = _name_like(text, uncovered)
+    used = set(scan.result.concordance)
+    scan.result.unused = [entry.id for entry in glossary.entries if entry.id not in used]
+    return scan.result
 
-    position = 0
-    uncovered_runs: list[tuple[int, int]] = []
-    run_start: int | None = None
-    while position < len(text):
-        window = text[position : position + longest]
-        glossary_len = next((n for n in range(len(window), 0, -1) if window[:n] in claims), 0)
-        stock_len = next((n for n in range(len(window), 1, -1) if window[:n] in stock), 0)
-        if glossary_len and glossary_len >= stock_len:
-            key = window[:glossary_len]
-            claim = claims[key]
-            end = position + glossary_len
-            result.concordance.setdefault(claim.entry.id, []).append(
-                {"offset": position, "text": key, "output": claim.output, "context": _context(text, position, end)}
-            )
-            for inner in range(position + 1, end):  # keys that start inside and reach past the match
-                rest = text[inner : inner + longest]
-                for n in range(len(rest), end - inner, -1):
-                    if rest[:n] in stock or rest[:n] in claims:
-                        other = claims[rest[:n]].entry.id if rest[:n] in claims else "stock phrase"
-                        result.collisions[(key, claim.entry.id, f"{rest[:n]} ({other})")] += 1
-                        break
-            if run_start is not None:
-                uncovered_runs.append((run_start, position))
-                run_start = None
-            position = end
-            continue
-        if glossary_len:  # a longer stock phrase wins over a glossary key
-            shorter = window[:glossary_len]
-            result.collisions[(shorter, claims[shorter].entry.id, f"{window[:stock_len]} (stock phrase)")] += 1
-        step = stock_len or 1
-        if run_start is None:
-            run_start = position
-        if stock_len:
-            phrase = window[:stock_len]
-            converted = plain.convert(phrase)
-            if converted != chars.convert(phrase) and _HAN.fullmatch(phrase):
-                result.phrases[(phrase, converted)] += 1
-        position += step
-    if run_start is not None:
-        uncovered_runs.append((run_start, len(text)))
 
-    for start, end in uncovered_runs:
+class _Scan:
+    """The converter's scan of a text: forward longest match over glossary keys and stock phrases."""
+
+    def __init__(self, text: str, claims: dict[str, Claim], stock: set[str], variant: Variant, result: Audit) -> None:
+        self.text = text
+        self.claims = claims
+        self.stock = stock
+        self.longest = max([len(k) for k in claims] + [len(k) for k in stock] + [1])
+        self.plain = opencc_files.converter(str(variant.opencc_config))
+        self.chars = opencc_files.converter(str(variant.character_config))
+        self.result = result
+
+    def run(self) -> list[tuple[int, int]]:
+        """Scan the whole text; return the runs no glossary key covers."""
+        position = 0
+        uncovered: list[tuple[int, int]] = []
+        run_start: int | None = None
+        while position < len(self.text):
+            window = self.text[position : position + self.longest]
+            glossary_len = next((n for n in range(len(window), 0, -1) if window[:n] in self.claims), 0)
+            stock_len = next((n for n in range(len(window), 1, -1) if window[:n] in self.stock), 0)
+            if glossary_len and glossary_len >= stock_len:
+                self._match(window[:glossary_len], position)
+                if run_start is not None:
+                    uncovered.append((run_start, position))
+                    run_start = None
+                position += glossary_len
+                continue
+            if glossary_len:  # a longer stock phrase wins over a glossary key
+                shorter = window[:glossary_len]
+                self.result.collisions[
+                    (shorter, self.claims[shorter].entry.id, f"{window[:stock_len]} (stock phrase)")
+                ] += 1
+            if run_start is None:
+                run_start = position
+            if stock_len:
+                self._phrase(window[:stock_len])
+            position += stock_len or 1
+        if run_start is not None:
+            uncovered.append((run_start, len(self.text)))
+        return uncovered
+
+    def _match(self, key: str, position: int) -> None:
+        """A glossary key won at ``position``: its concordance line, and keys that overlap its end."""
+        claim = self.claims[key]
+        end = position + len(key)
+        self.result.concordance.setdefault(claim.entry.id, []).append(
+            {"offset": position, "text": key, "output": claim.output, "context": _context(self.text, position, end)}
+        )
+        for inner in range(position + 1, end):  # keys that start inside and reach past the match
+            rest = self.text[inner : inner + self.longest]
+            for n in range(len(rest), end - inner, -1):
+                if rest[:n] in self.stock or rest[:n] in self.claims:
+                    other = self.claims[rest[:n]].entry.id if rest[:n] in self.claims else "stock phrase"
+                    self.result.collisions[(key, claim.entry.id, f"{rest[:n]} ({other})")] += 1
+                    break
+
+    def _phrase(self, phrase: str) -> None:
+        """A stock phrase outside the glossary: noted where it converts unlike its characters."""
+        converted = self.plain.convert(phrase)
+        if converted != self.chars.convert(phrase) and _HAN.fullmatch(phrase):
+            self.result.phrases[(phrase, converted)] += 1
+
+
+def _name_like(text: str, runs: list[tuple[int, int]]) -> Counter[str]:
+    """Runs of transliteration characters that look like foreign names, in the uncovered ``runs``."""
+    names: Counter[str] = Counter()
+    for start, end in runs:
         for found in re.finditer(f"[{''.join(sorted(TRANSLITERATION))}]{{3,}}", text[start:end]):
             name = found.group()
             markers = sum(c in NAME_MARKERS for c in name)
             if markers >= 2 or (markers and len(name) >= 4):
-                result.names[name] += 1
-    used = set(result.concordance)
-    result.unused = [entry.id for entry in glossary.entries if entry.id not in used]
-    return result
+                names[name] += 1
+    return names
 
 
 def format_audit(audits: Iterable[Audit]) -> str:

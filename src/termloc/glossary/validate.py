@@ -52,43 +52,40 @@ def check_keys(root: Node, where: str, tags: set[str]) -> Iterator[Problem]:
     """Unknown keys at file, entry and row level (and unknown status tags)."""
     if not isinstance(root.value, dict):
         return
-    for key, node in root.value.items():
-        if key not in FILE_KEYS:
-            yield Problem(
-                where,
-                node.line,
-                "G002",
-                f"unknown key {key!r} in the file header",
-                f"expected one of {', '.join(sorted(FILE_KEYS))}",
-            )
+    yield from _unknown_keys(root, where, FILE_KEYS, "in the file header")
     entries = root.value.get("entries")
     if entries is None or not isinstance(entries.value, list):
         return
     for entry in entries.value:
         if not isinstance(entry.value, dict):
             continue
-        for key, node in entry.value.items():
-            if key not in ENTRY_KEYS:
-                yield Problem(
-                    where,
-                    node.line,
-                    "G002",
-                    f"unknown key {key!r} in an entry",
-                    f"expected one of {', '.join(sorted(ENTRY_KEYS))}",
-                )
+        yield from _unknown_keys(entry, where, ENTRY_KEYS, "in an entry")
         terms = entry.value.get("terms")
-        if terms is None or not isinstance(terms.value, list):
-            continue
-        for row in terms.value:
-            if not isinstance(row.value, dict):
-                continue
-            for key, node in row.value.items():
-                if key in ROW_STATUS_KEYS and isinstance(node.value, dict):
-                    for tag, tag_node in node.value.items():
-                        if tag not in tags:
-                            yield _unknown_tag(where, tag_node.line, tag, tags)
-                elif key not in ROW_STATUS_KEYS and key != ROW_ONE_WAY_KEY and key not in tags:
-                    yield _unknown_tag(where, node.line, key, tags)
+        if terms is not None and isinstance(terms.value, list):
+            for row in terms.value:
+                yield from _row_tags(row, where, tags)
+
+
+def _unknown_keys(node: Node, where: str, known: frozenset[str], place: str) -> Iterator[Problem]:
+    """G002 for each key of the mapping ``node`` that is not ``known``."""
+    for key, value in node.value.items():
+        if key not in known:
+            yield Problem(
+                where, value.line, "G002", f"unknown key {key!r} {place}", f"expected one of {', '.join(sorted(known))}"
+            )
+
+
+def _row_tags(row: Node, where: str, tags: set[str]) -> Iterator[Problem]:
+    """G004 for each language tag of a term row (and of its status lists) that is not declared."""
+    if not isinstance(row.value, dict):
+        return
+    for key, node in row.value.items():
+        if key in ROW_STATUS_KEYS and isinstance(node.value, dict):
+            for tag, tag_node in node.value.items():
+                if tag not in tags:
+                    yield _unknown_tag(where, tag_node.line, tag, tags)
+        elif key not in ROW_STATUS_KEYS and key != ROW_ONE_WAY_KEY and key not in tags:
+            yield _unknown_tag(where, node.line, key, tags)
 
 
 def _unknown_tag(where: str, line: int, tag: str, tags: set[str]) -> Problem:

@@ -96,7 +96,19 @@ def _rank(holders: list[Claimant], variant: str) -> tuple[bool, int, tuple[int, 
 
 
 def _resolve_variant(prepared: Sequence[_Prepared], variant: str) -> list[Conflict]:
-    # First pass: find the spellings given two outputs, cheaply.
+    contested = _find_contested(prepared, variant)
+    if not contested:
+        return []
+    claims = _collect_claims(prepared, variant, contested)
+    conflicts: list[Conflict] = []
+    # Sorted, so the result never hangs on set order: a claim dropped at one spelling is out at the next.
+    for key in sorted(contested):
+        conflicts.extend(_settle(key, claims[key], variant))
+    return conflicts
+
+
+def _find_contested(prepared: Sequence[_Prepared], variant: str) -> set[str]:
+    """The spellings given two outputs in ``variant``, found cheaply."""
     seen: dict[str, str] = {}
     contested: set[str] = set()
     for item in prepared:
@@ -109,9 +121,13 @@ def _resolve_variant(prepared: Sequence[_Prepared], variant: str) -> list[Confli
             held = setdefault(key, output)
             if held is not output and held != output:
                 contested.add(key)
-    if not contested:
-        return []
-    # Second pass: every claim on a contested spelling.
+    return contested
+
+
+def _collect_claims(
+    prepared: Sequence[_Prepared], variant: str, contested: set[str]
+) -> dict[str, list[tuple[Claimant, str]]]:
+    """Every live claim on each contested spelling: the claimant and its form."""
     claims: dict[str, list[tuple[Claimant, str]]] = {}
     for item in prepared:
         claimant = item.claimant
@@ -122,21 +138,25 @@ def _resolve_variant(prepared: Sequence[_Prepared], variant: str) -> list[Confli
                 for key in keys:
                     if key in contested:
                         claims.setdefault(key, []).append((claimant, form))
-    conflicts: list[Conflict] = []
-    for key in sorted(contested):
-        # A claim dropped at an earlier spelling of the same form no longer counts.
-        live = [(claimant, form) for claimant, form in claims[key] if claimant.claims(form, variant)]
-        by_output: dict[str, list[Claimant]] = {}
-        for claimant, _ in live:
-            by_output.setdefault(claimant.outputs[variant][0], []).append(claimant)
-        if len(by_output) < 2:
-            continue
+    return claims
 
-        kept = min(by_output, key=lambda output: _rank(by_output[output], variant))
-        kept_by = tuple(dict.fromkeys(c.group for c in sorted(by_output[kept], key=lambda c: c.order)))
-        for claimant, form in live:
-            output = claimant.outputs[variant][0]
-            if output != kept and claimant.claims(form, variant):
-                claimant.lost.setdefault(form, set()).add(variant)
-                conflicts.append(Conflict(variant, key, claimant, form, output, kept, kept_by))
+
+def _settle(key: str, claims: list[tuple[Claimant, str]], variant: str) -> list[Conflict]:
+    """Keep one output for ``key`` by the conflict rule; drop the other claims and return them."""
+    # A claim dropped at an earlier spelling of the same form no longer counts.
+    live = [(claimant, form) for claimant, form in claims if claimant.claims(form, variant)]
+    by_output: dict[str, list[Claimant]] = {}
+    for claimant, _ in live:
+        by_output.setdefault(claimant.outputs[variant][0], []).append(claimant)
+    if len(by_output) < 2:
+        return []
+
+    kept = min(by_output, key=lambda output: _rank(by_output[output], variant))
+    kept_by = tuple(dict.fromkeys(c.group for c in sorted(by_output[kept], key=lambda c: c.order)))
+    conflicts: list[Conflict] = []
+    for claimant, form in live:
+        output = claimant.outputs[variant][0]
+        if output != kept and claimant.claims(form, variant):
+            claimant.lost.setdefault(form, set()).add(variant)
+            conflicts.append(Conflict(variant, key, claimant, form, output, kept, kept_by))
     return conflicts

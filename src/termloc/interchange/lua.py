@@ -100,31 +100,32 @@ def _quoted(text: str, pos: int, line: int) -> tuple[str, int, int]:
             out += char.encode("utf-8", "surrogatepass")
             i += 1
             continue
+        value, i, spanned = _read_escape(text, i + 1, line)
+        out += value
+        lines += spanned
+
+
+def _read_escape(text: str, i: int, line: int) -> tuple[bytes, int, int]:
+    """The escape after a backslash, from ``i``: its bytes, the position after it, lines it spans."""
+    escape = text[i : i + 1]
+    if escape in _SIMPLE_ESCAPES:
+        return _SIMPLE_ESCAPES[escape].encode(), i + 1, 0
+    if escape in ("\\", '"', "'", "\n"):
+        return escape.encode(), i + 1, int(escape == "\n")
+    if escape == "z":
+        lines = 0
         i += 1
-        escape = text[i : i + 1]
-        if escape in _SIMPLE_ESCAPES:
-            out += _SIMPLE_ESCAPES[escape].encode()
+        while i < len(text) and text[i].isspace():
+            lines += text[i] == "\n"
             i += 1
-        elif escape in ("\\", '"', "'", "\n"):
-            out += escape.encode()
-            lines += escape == "\n"
-            i += 1
-        elif escape == "z":
-            i += 1
-            while i < len(text) and text[i].isspace():
-                lines += text[i] == "\n"
-                i += 1
-        elif escape == "x" and re.fullmatch(r"[0-9a-fA-F]{2}", text[i + 1 : i + 3]):
-            out.append(int(text[i + 1 : i + 3], 16))
-            i += 3
-        elif (digits := re.match(r"\d{1,3}", text[i : i + 3])) is not None and int(digits.group()) < 256:
-            out.append(int(digits.group()))
-            i += len(digits.group())
-        elif (code := re.match(r"u\{([0-9a-fA-F]{1,6})\}", text[i : i + 10])) is not None:
-            out += chr(int(code.group(1), 16)).encode("utf-8", "surrogatepass")
-            i += len(code.group())
-        else:
-            raise LuaSyntaxError(line, f"unknown escape '\\{escape}' in a string")
+        return b"", i, lines
+    if escape == "x" and re.fullmatch(r"[0-9a-fA-F]{2}", text[i + 1 : i + 3]):
+        return bytes([int(text[i + 1 : i + 3], 16)]), i + 3, 0
+    if (digits := re.match(r"\d{1,3}", text[i : i + 3])) is not None and int(digits.group()) < 256:
+        return bytes([int(digits.group())]), i + len(digits.group()), 0
+    if (code := re.match(r"u\{([0-9a-fA-F]{1,6})\}", text[i : i + 10])) is not None:
+        return chr(int(code.group(1), 16)).encode("utf-8", "surrogatepass"), i + len(code.group()), 0
+    raise LuaSyntaxError(line, f"unknown escape '\\{escape}' in a string")
 
 
 def _tokens(text: str) -> list[_Token]:

@@ -6,9 +6,9 @@ import json
 import marshal
 import sys
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -150,30 +150,51 @@ Surface = tuple[str, str, str, bool, str]  # tag, text, status, derived, taken f
 
 def _surfaces(entry: Entry, registry: VariantRegistry, tables: CharTables) -> list[Surface]:
     """Every form of ``entry`` (Chinese ones resolved per variant), by tag, each tag's in order."""
-    surfaces: list[Surface] = []
+    surfaces = _drop_repeats(
+        chain(_gather_preferred(entry, registry, tables), _gather_listed(entry), _gather_one_way(entry))
+    )
+    order = {tag: i for i, tag in enumerate([*registry, *sorted({s[0] for s in surfaces} - set(registry))])}
+    return sorted(surfaces, key=lambda s: order[s[0]])  # stable: each tag's forms keep their order
 
-    def add(tag: str, text: str, status: str, derived: bool = False, source: str = "") -> None:
-        if not any(s[:3] == (tag, text, status) for s in surfaces):
-            surfaces.append((tag, text, status, derived, source or tag))
 
+def _gather_preferred(entry: Entry, registry: VariantRegistry, tables: CharTables) -> Iterator[Surface]:
+    """Each row's preferred forms: one per Chinese variant, then its other languages'."""
     for row in entry.rows:
         for variant in registry.chinese:
             form = row.chinese_form(variant, tables, name=entry.is_name)
             if form is not None:
-                add(variant.tag, form.text, "preferred", form.derived, form.source_tag)
+                yield variant.tag, form.text, "preferred", form.derived, form.source_tag or variant.tag
         for tag, text in row.forms.items():
             if not tag.startswith("zh-"):
-                add(tag, text, "preferred")
+                yield tag, text, "preferred", False, tag
+
+
+def _gather_listed(entry: Entry) -> Iterator[Surface]:
+    """The forms the rows list as admitted, then those they list as deprecated."""
     for status in ("admitted", "deprecated"):
         for row in entry.rows:
             for tag, texts in (row.admitted if status == "admitted" else row.deprecated).items():
                 for text in texts:
-                    add(tag, text, status)
+                    yield tag, text, status, False, tag
+
+
+def _gather_one_way(entry: Entry) -> Iterator[Surface]:
+    """The inputs of one-way rules (MediaWiki's A=>zh-tw:B): Chinese of no particular variant."""
     for row in entry.rows:
         for text in getattr(row, "one_way", ()):
-            add("zh", text, "admitted")  # inputs of a one-way rule (MediaWiki's A=>zh-tw:B)
-    order = {tag: i for i, tag in enumerate([*registry, *sorted({s[0] for s in surfaces} - set(registry))])}
-    return sorted(surfaces, key=lambda s: order[s[0]])  # stable: each tag's forms keep their order
+            yield "zh", text, "admitted", False, "zh"
+
+
+def _drop_repeats(surfaces: Iterable[Surface]) -> list[Surface]:
+    """The first of the surfaces with each tag, text and status, in their order."""
+    kept: list[Surface] = []
+    seen: set[tuple[str, str, str]] = set()
+    for surface in surfaces:
+        tag, text, status, _, _ = surface
+        if (tag, text, status) not in seen:
+            seen.add((tag, text, status))
+            kept.append(surface)
+    return kept
 
 
 def _put(keyed: dict[str, dict[str, list[int]]], key: str, hit: int) -> None:
