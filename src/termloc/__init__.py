@@ -13,8 +13,9 @@ command line) start fast.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from termloc.core.lazy import lazy_names
 
 __all__ = [
     "DEFAULT_GLOSSARY",
@@ -22,12 +23,14 @@ __all__ = [
     "Entry",
     "Glossary",
     "GlossaryError",
+    "GlossarySelection",
     "InputError",
     "Lookup",
     "LookupResult",
     "Problem",
     "Row",
     "TermlocError",
+    "UsageError",
     "Variant",
     "VariantError",
     "load_glossary",
@@ -46,6 +49,8 @@ _HOMES = {
     "InputError": "termloc.core.errors",
     "Problem": "termloc.core.errors",
     "TermlocError": "termloc.core.errors",
+    "UsageError": "termloc.core.errors",
+    "GlossarySelection": "termloc.glossary.selection",
     "VariantError": "termloc.core.errors",
     "load_glossary": "termloc.glossary.validate",
     "Lookup": "termloc.lookup",
@@ -55,18 +60,13 @@ _HOMES = {
 }
 
 if TYPE_CHECKING:
-    from termloc.core.errors import GlossaryError, InputError, Problem, TermlocError, VariantError
+    from termloc.core.errors import GlossaryError, InputError, Problem, TermlocError, UsageError, VariantError
     from termloc.core.variants import Variant, load_variants
     from termloc.engine.converter import DEFAULT_GLOSSARY, Converter
     from termloc.glossary.model import Entry, Glossary, Row
+    from termloc.glossary.selection import GlossarySelection
     from termloc.glossary.validate import load_glossary
     from termloc.lookup import Lookup, LookupResult
 
 
-def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module 'termloc' has no attribute {name!r}")
-    value = getattr(importlib.import_module(home), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, _HOMES)

@@ -101,6 +101,9 @@ class Converter:
         >>> Converter("zh-TW").convert_markup("-{H|zh-cn:激光;zh-tw:雷射;}-激光器与-{普京}-")
         '雷射器與普京'
         """
+        rules = tuple(rules)
+        if not rules and "-{" not in text:
+            return self.convert(text)  # nothing to resolve: the plain path, without loading the markup resolver
         return self.resolve(text, rules).text
 
     def resolve(self, text: str, rules: Iterable[str] = ()) -> Resolved:

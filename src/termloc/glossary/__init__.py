@@ -6,8 +6,9 @@ reads no YAML, does not load the YAML reader either.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from termloc.core.lazy import lazy_names
 
 __all__ = [
     "CODES",
@@ -41,10 +42,4 @@ if TYPE_CHECKING:
     from termloc.glossary.validate import CODES, load_glossary, validate
 
 
-def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module 'termloc.glossary' has no attribute {name!r}")
-    value = getattr(importlib.import_module(home), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, _HOMES)
