@@ -27,7 +27,9 @@ __all__ = ["file_name", "group_yaml", "scalar", "write_folder"]
 
 #: Characters PyYAML refuses in a document, and those it reads as line breaks.
 _UNSAFE = re.compile("[^\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-_PLAIN_START = re.compile(r"[-?:,\[\]{}#&*!|>'\"%@`\s]")
+#: A plain scalar may not start with these: YAML's indicators, white space, and
+#: a byte-order mark, which YAML readers drop at the start of a line.
+_PLAIN_START = re.compile(r"[-?:,\[\]{}#&*!|>'\"%@`\s\ufeff]")
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r", "\x00": "\\0"}
 _resolver = yaml.resolver.Resolver()
 
