@@ -57,6 +57,8 @@ class Variant:
     contrasts_with: str | None = None
     #: The name of the locale's spelling standard in messages (South Korean).
     standard: str | None = None
+    #: True if the variant's forms are shown beside a glossary term (term cards, translators' hints).
+    hint: bool = False
 
     @property
     def mediawiki_code(self) -> str:
@@ -94,6 +96,7 @@ class Variant:
             "regional_characters": self.regional_characters,
             "contrasts_with": self.contrasts_with,
             "standard": self.standard,
+            "hint": self.hint,
         }
 
 
@@ -130,6 +133,11 @@ class VariantRegistry(Mapping[str, Variant]):
     def get_variant(self, tag: str) -> Variant:
         """The `Variant` for any accepted spelling of its tag."""
         return self._by_tag[self.normalise(tag)]
+
+    @property
+    def hints(self) -> list[Variant]:
+        """The variants whose forms are shown beside a glossary term (``hint: true``), in order."""
+        return [v for v in self._by_tag.values() if v.hint]
 
     @property
     def chinese(self) -> list[Variant]:
@@ -175,6 +183,7 @@ def _variant_from(data: Any, path: Path) -> Variant:
             regional_characters=_optional(data, "regional_characters"),
             contrasts_with=_optional(data, "contrasts_with"),
             standard=_optional(data, "standard"),
+            hint=bool(data.get("hint", False)),
         )
     except KeyError as err:
         raise InputError(path, f"missing setting {err.args[0]!r}", 1) from None

@@ -26,12 +26,7 @@ from termloc.glossary.finder import TermIndex
 from termloc.glossary.model import Glossary
 from termloc.glossary.selection import GlossarySelection
 
-__all__ = ["FOREIGN_TAGS", "Leftover", "Rendering", "convert_infobox", "render"]
-
-SOURCE_NOTE = "zh-Hans"
-
-#: The languages whose forms a term card shows, and annotations may cite.
-FOREIGN_TAGS = ("ko", "ko-KP", "ru", "en")
+__all__ = ["Leftover", "Rendering", "convert_infobox", "render"]
 
 #: Given a unit's text as written, the text to show instead of termloc's
 #: conversion (a reviewer's), or None. Called for every unit in document
@@ -71,6 +66,8 @@ class Rendering:
     from_catalog: int = 0
     fallbacks: int = 0
     units: int = 0
+    #: The variant a translated unit falls back to (the msgids' variant).
+    source: str = ""
 
     @property
     def tag(self) -> str:
@@ -82,7 +79,7 @@ class Rendering:
         if not self.variant.is_chinese:
             return (
                 f"{self.tag}: {self.from_catalog} of {self.units} units translated, "
-                f"{self.fallbacks} fell back to the source ({SOURCE_NOTE})"
+                f"{self.fallbacks} fell back to the source ({self.source})"
             )
         lines = [
             f"{self.tag}: {sum(self.terms.values())} glossary terms applied ({len(self.terms)} entries), "

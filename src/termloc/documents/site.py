@@ -18,7 +18,7 @@ from termloc.core.han import char_tables
 from termloc.core.scripts import CYRILLIC, HAN, HANGUL
 from termloc.core.variants import Variant, VariantRegistry
 from termloc.documents.document import Block, Infobox, InfoboxItem
-from termloc.documents.render import FOREIGN_TAGS, Rendering
+from termloc.documents.render import Rendering
 from termloc.glossary.finder import TermIndex
 from termloc.glossary.model import Entry, Glossary, Row
 
@@ -159,15 +159,14 @@ class _Writer:
 
     def term(self, shown: str, entry: Entry, row: Row) -> str:
         rows = []
-        for tag in ("zh-CN", "zh-TW", "zh-HK", *FOREIGN_TAGS):
-            if tag not in self.registry or tag == self.rendering.tag:
+        for variant in self.registry.hints:
+            if variant.tag == self.rendering.tag:
                 continue
-            variant = self.registry[tag]
             if variant.is_chinese:
                 form = row.chinese_form(variant, self.tables, name=entry.is_name)
                 text = form.text if form else None
             else:
-                text = row.forms.get(tag)
+                text = row.forms.get(variant.tag)
             if text:
                 lang = variant.bcp47
                 rows.append(

@@ -15,7 +15,7 @@ from termloc.documents.document import Block, Document, ListItem
 from termloc.documents.render import Override, Rendering, convert_infobox
 from termloc.documents.segment import split_sentences
 from termloc.glossary.selection import GlossarySelection
-from termloc.translation.units import SourceKeys
+from termloc.translation.units import SOURCE_VARIANT, SourceKeys
 
 __all__ = ["render_translation", "review_override"]
 
@@ -33,7 +33,7 @@ def render_translation(
     without one falls back to its zh-Hans source text.
     """
     keys = SourceKeys(document, registry, selection)
-    out = Rendering(variant, document, "", [], [])
+    out = Rendering(variant, document, "", [], [], source=SOURCE_VARIANT)
     joiner = "" if variant.is_chinese else " "
 
     def translate(text: str) -> str:

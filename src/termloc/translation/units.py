@@ -22,7 +22,6 @@ from termloc.glossary.model import Glossary
 from termloc.glossary.selection import GlossarySelection
 
 __all__ = [
-    "COMMENT_TAGS",
     "SOURCE_VARIANT",
     "SourceKeys",
     "Unit",
@@ -35,9 +34,6 @@ __all__ = [
 
 #: The variant every msgid is written in.
 SOURCE_VARIANT = "zh-Hans"
-
-#: The locales a term comment lists, in order.
-COMMENT_TAGS = ("ko", "ko-KP", "ru", "en", "zh-TW", "zh-HK")
 
 
 #: What a unit is in its document.
@@ -85,8 +81,14 @@ def units(document: Document, registry: VariantRegistry, selection: GlossarySele
 
 
 def term_comments(msgid: str, glossary: Glossary, registry: VariantRegistry) -> list[str]:
-    """``普京 [vladimir-putin]: ko 푸틴 · ko-KP 뿌찐 · ru Путин · ...`` for each term of ``msgid``."""
+    """``普京 [vladimir-putin]: ko 푸틴 · ko-KP 뿌찐 · ru Путин · ...`` for each term of ``msgid``.
+
+    The forms of the hint locales (``hint: true``), translated locales first,
+    then the Chinese variants the msgid's own script does not already show.
+    """
     tables = char_tables()
+    source = registry[SOURCE_VARIANT]
+    shown = sorted((v for v in registry.hints if v.tag not in source.chain), key=lambda v: (v.is_chinese, v.order))
     index = source_index(glossary, registry)
     comments: list[str] = []
     seen: set[str] = set()
@@ -95,10 +97,8 @@ def term_comments(msgid: str, glossary: Glossary, registry: VariantRegistry) -> 
             continue
         seen.add(match.group())
         forms = []
-        for tag in COMMENT_TAGS:
-            if tag not in registry:
-                continue
-            variant = registry[tag]
+        for variant in shown:
+            tag = variant.tag
             if variant.is_chinese:
                 form = row.chinese_form(variant, tables, name=entry.is_name)
                 text = form.text if form else None
