@@ -9,7 +9,9 @@ over glossary keys and the variant's stock phrases) and reports:
 - OpenCC phrase decisions outside the glossary (words the variant's phrase
   dictionaries convert differently from character by character), ranked;
 - proper-name-like runs of transliteration characters no entry covers;
-- entries the article never uses.
+- entries the article never uses;
+- shadows: where a higher glossary layer's form hides a lower layer's for
+  the same spelling (information, never an error), found in the text or not.
 """
 
 from __future__ import annotations
@@ -50,6 +52,8 @@ class Audit:
     phrases: Counter[tuple[str, str]] = field(default_factory=Counter)
     names: Counter[str] = field(default_factory=Counter)
     unused: list[str] = field(default_factory=list)
+    #: (spelling, winning entry, its output, layer, shadowed entry, its output, layer), in the text or not.
+    shadows: list[tuple[str, str, str, int, str, str, int]] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
         """A JSON-ready view."""
@@ -67,6 +71,18 @@ class Audit:
             ],
             "uncovered_names": [{"text": text, "count": count} for text, count in self.names.most_common()],
             "unused_entries": self.unused,
+            "shadows": [
+                {
+                    "key": key,
+                    "entry": entry,
+                    "output": output,
+                    "layer": layer,
+                    "shadows": other,
+                    "its_output": other_output,
+                    "its_layer": other_layer,
+                }
+                for key, entry, output, layer, other, other_output, other_layer in self.shadows
+            ],
         }
 
 
@@ -102,8 +118,14 @@ def audit(text: str, glossary: Glossary, variant: Variant, tables: CharTables) -
     import json
 
     config = json.loads(opencc_files.stock_config(str(variant.opencc_config)).read_text(encoding="utf-8"))
-    claims = variant_mapping(glossary, variant, tables, opencc_safe=False).claims
-    scan = _Scan(text, claims, _stock_phrases(config), variant, Audit(variant.tag))
+    mapping = variant_mapping(glossary, variant, tables, opencc_safe=False)
+    scan = _Scan(text, mapping.claims, _stock_phrases(config), variant, Audit(variant.tag))
+    scan.result.shadows = sorted(
+        {
+            (s.key, s.first.entry.id, s.first.output, s.first.layer, s.second.entry.id, s.second.output, s.second.layer)
+            for s in mapping.shadows
+        }
+    )
     uncovered = scan.run()
     scan.result.names = _name_like(text, uncovered)
     used = set(scan.result.concordance)
@@ -210,4 +232,10 @@ def format_audit(audits: Iterable[Audit]) -> str:
         lines.append(f"entries the article never uses: {len(item.unused)}")
         if item.unused:
             lines.append("  " + ", ".join(item.unused))
+        if item.shadows:
+            lines.append(f"spellings a higher glossary layer holds over a lower one (not errors): {len(item.shadows)}")
+            for key, entry, output, layer, other, other_output, other_layer in item.shadows[:30]:
+                lines.append(
+                    f"  {key}: {output} ({entry}, layer {layer}) over {other_output} ({other}, layer {other_layer})"
+                )
     return "\n".join(lines)

@@ -2,14 +2,15 @@
 
 Every Chinese form of a row (preferred, admitted or deprecated, in any
 variant, in every script-mixed spelling) maps to the row's preferred form
-for the target variant. Two rows that claim the same spelling with different
-outputs are a conflict; validation reports them and the compiler refuses
-them.
+for the target variant. Two rows of one layer that claim the same spelling
+with different outputs are a conflict; validation reports them and the
+compiler refuses them. A row of a higher layer shadows a lower layer's row
+for the same spelling: that is no conflict, and the audit lists it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from termloc.core.han import CharTables
 from termloc.core.variants import Variant
@@ -25,11 +26,14 @@ class Claim:
     output: str
     entry: Entry
     row: Row
+    #: The glossary layer of the row (0 is the highest).
+    layer: int = 0
 
 
 @dataclass(frozen=True)
 class Conflict:
-    """One spelling that two rows map to different outputs."""
+    """One spelling that two rows map to different outputs (``first`` holds it:
+    same layer, a conflict; a higher layer, a shadow of ``second``)."""
 
     key: str
     first: Claim
@@ -44,6 +48,8 @@ class VariantMapping:
     variant: str
     claims: dict[str, Claim]
     conflicts: list[Conflict]
+    #: Spellings a higher layer's row holds over a lower layer's, with another output.
+    shadows: list[Conflict] = field(default_factory=list)
 
     def table(self) -> dict[str, str]:
         """Input spelling → output form."""
@@ -61,19 +67,22 @@ def variant_mapping(
     """
     claims: dict[str, Claim] = {}
     conflicts: list[Conflict] = []
-    for entry in glossary.entries:
-        for row in entry.rows:
-            form = row.chinese_form(variant, tables, name=entry.is_name)
-            if form is None or not form.text:
-                continue
-            claim = Claim(form.text, entry, row)
-            for source in row.chinese_inputs():
-                if not source.text or (opencc_safe and any(c.isspace() for c in source.text)):
+    shadows: list[Conflict] = []
+    for group in sorted(glossary.groups, key=lambda g: g.layer):  # the higher layer claims first
+        for entry in group.entries:
+            for row in entry.rows:
+                form = row.chinese_form(variant, tables, name=entry.is_name)
+                if form is None or not form.text:
                     continue
-                for key in tables.spellings(source.text):
-                    held = claims.get(key)
-                    if held is None:
-                        claims[key] = claim
-                    elif held.output != claim.output and held.row is not row:
-                        conflicts.append(Conflict(key, held, claim, variant.tag))
-    return VariantMapping(variant.tag, claims, conflicts)
+                claim = Claim(form.text, entry, row, group.layer)
+                for source in row.chinese_inputs():
+                    if not source.text or (opencc_safe and any(c.isspace() for c in source.text)):
+                        continue
+                    for key in tables.spellings(source.text):
+                        held = claims.get(key)
+                        if held is None:
+                            claims[key] = claim
+                        elif held.output != claim.output and held.row is not row:
+                            found = conflicts if held.layer == claim.layer else shadows
+                            found.append(Conflict(key, held, claim, variant.tag))
+    return VariantMapping(variant.tag, claims, conflicts, shadows)

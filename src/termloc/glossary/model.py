@@ -131,13 +131,22 @@ class Group:
     description: str
     file: str
     entries: tuple[Entry, ...]
+    #: The glossary layer the file belongs to: 0 is the highest (the first
+    #: glossary named), and a higher layer's form shadows a lower one's.
+    layer: int = 0
 
 
 @dataclass(frozen=True)
 class Glossary:
-    """Every group loaded, in order."""
+    """Every group loaded, in order: the highest layer's groups first."""
 
     groups: tuple[Group, ...] = ()
+
+    @property
+    def layers(self) -> tuple[Glossary, ...]:
+        """The glossary as its layers, highest first (one glossary per layer number in use)."""
+        numbers = sorted({group.layer for group in self.groups})
+        return tuple(Glossary(tuple(g for g in self.groups if g.layer == n)) for n in numbers)
 
     @property
     def entries(self) -> tuple[Entry, ...]:

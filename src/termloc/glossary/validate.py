@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from termloc.core.errors import Problem
@@ -174,13 +175,15 @@ def check_one_way(entry: Entry, row: Row) -> Iterator[Problem]:
 
 
 def check_duplicate_ids(glossary: Glossary) -> Iterator[Problem]:
-    """Every id is used once across all files."""
-    seen: dict[str, Entry] = {}
-    for entry in glossary.entries:
-        if not entry.id:
-            continue
-        first = seen.setdefault(entry.id, entry)
-        if first is not entry:
+    """Every id is used once across the files of a layer (a higher layer may redefine an entry)."""
+    seen: dict[tuple[int, str], Entry] = {}
+    for group in glossary.groups:
+        for entry in group.entries:
+            if not entry.id:
+                continue
+            first = seen.setdefault((group.layer, entry.id), entry)
+            if first is entry:
+                continue
             yield Problem(
                 entry.file,
                 entry.line,
@@ -206,7 +209,7 @@ def check_duplicate_groups(groups: list[Group]) -> Iterator[Problem]:
 
 
 def check_ambiguity(glossary: Glossary, registry: VariantRegistry, tables: CharTables) -> Iterator[Problem]:
-    """No input spelling maps to two different outputs in any variant."""
+    """No input spelling maps to two different outputs in any variant, inside one layer."""
     found: dict[tuple[int, int], list[Conflict]] = {}
     for variant in registry.chinese:
         for conflict in variant_mapping(glossary, variant, tables).conflicts:
@@ -230,19 +233,23 @@ def load_glossary(
 ) -> tuple[Glossary, list[Problem]]:
     """Load the glossary files under ``paths`` and validate them.
 
-    Returns the glossary (what could be read) and every problem found,
-    sorted by file and line; an empty list means the glossary is valid.
+    Each path named is a layer, the first the highest: its forms shadow
+    those of the layers below, and ambiguity, duplicate ids and duplicate
+    group names are problems only inside one layer. Returns the glossary
+    (what could be read) and every problem found, sorted by file and line;
+    an empty list means the glossary is valid.
     """
     registry = registry or load_variants()
     tags = set(registry)
     problems: list[Problem] = []
     groups: list[Group] = []
-    for path in glossary_files(paths):
-        group, root = read_group(path, problems)
-        if group is not None:
-            groups.append(group)
-        if root is not None:
-            problems.extend(check_keys(root, str(path), tags))
+    for layer, named in enumerate(paths):
+        for path in glossary_files([named]):
+            group, root = read_group(path, problems)
+            if group is not None:
+                groups.append(replace(group, layer=layer))
+            if root is not None:
+                problems.extend(check_keys(root, str(path), tags))
     glossary = Glossary(tuple(groups))
     if check:
         problems.extend(validate(glossary, registry, groups))
@@ -258,6 +265,8 @@ def validate(glossary: Glossary, registry: VariantRegistry, groups: list[Group] 
         if entry.origin is not None and entry.origin not in registry and entry.origin != "zh":
             problems.append(_unknown_tag(entry.file, entry.line, entry.origin, set(registry)))
     problems.extend(check_duplicate_ids(glossary))
-    problems.extend(check_duplicate_groups(list(groups or glossary.groups)))
+    for layer in glossary.layers:
+        number = layer.groups[0].layer
+        problems.extend(check_duplicate_groups([g for g in groups or glossary.groups if g.layer == number]))
     problems.extend(check_ambiguity(glossary, registry, char_tables()))
     return problems
