@@ -1,0 +1,128 @@
+"""Integrity of the development set in tests/data/devset/ (no scoring: see bench/devset.py).
+
+Every file parses and has the documented fields; every line has an input and
+at least one regional expectation; every name's form for a view occurs in
+some line of that view in the same file. The size goals (300 renderings, two
+files per topic) are not met yet: those two checks are strict xfails, so
+that reaching them is reported and the marks are removed.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+import pytest
+import yaml
+
+DEVSET = Path(__file__).parent / "data" / "devset"
+TOPICS = ("politics", "sport", "science", "geography", "entertainment")
+REGIONAL = ("zh-CN", "zh-TW", "zh-HK")
+SCRIPT = ("zh-Hans", "zh-Hant")
+VIEWS = REGIONAL + SCRIPT
+INPUT_VIEWS = ("zh", *REGIONAL)
+FIELDS = ("title", "topic", "licence", "sources", "input_view", "lines", "names")
+MIN_RENDERINGS = 300
+MIN_FILES_PER_TOPIC = 2
+INCOMPLETE = "the dev set is still short of its size goals (see tests/data/devset/README.md)"
+
+FILES = sorted(DEVSET.glob("*.yaml"))
+
+
+def load(path: Path) -> dict[str, Any]:
+    """One dev-set file, parsed."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert isinstance(data, dict), f"{path.name}: not a mapping"
+    return data
+
+
+def renderings(data: dict[str, Any]) -> int:
+    """Lines times regional expectations (zh-CN, zh-TW, zh-HK) in one file."""
+    return sum(1 for line in data["lines"] for view in REGIONAL if view in line)
+
+
+def test_there_are_files() -> None:
+    assert FILES, f"no dev-set files in {DEVSET}"
+    assert (DEVSET / "README.md").is_file()
+
+
+@pytest.mark.parametrize("path", FILES, ids=[path.name for path in FILES])
+def test_fields(path: Path) -> None:
+    data = load(path)
+    assert set(FIELDS) <= set(data), f"missing: {sorted(set(FIELDS) - set(data))}"
+    assert isinstance(data["title"], str)
+    assert data["title"]
+    assert data["topic"] in TOPICS
+    assert path.name.startswith(f"{data['topic']}-")
+    assert path.stem.isascii()
+    assert data["licence"] == "CC BY-SA 4.0"
+    assert data["input_view"] in INPUT_VIEWS
+
+
+@pytest.mark.parametrize("path", FILES, ids=[path.name for path in FILES])
+def test_sources_are_urls(path: Path) -> None:
+    sources = load(path)["sources"]
+    assert isinstance(sources, dict)
+    assert "input" in sources
+    for view, url in sources.items():
+        assert view == "input" or view in VIEWS, f"unknown view {view!r}"
+        parsed = urlparse(url)
+        assert parsed.scheme in ("http", "https"), f"{view}: not a URL: {url!r}"
+        assert parsed.netloc, f"{view}: not a URL: {url!r}"
+
+
+@pytest.mark.parametrize("path", FILES, ids=[path.name for path in FILES])
+def test_lines(path: Path) -> None:
+    data = load(path)
+    lines = data["lines"]
+    assert isinstance(lines, list)
+    assert lines
+    expected_views = set(VIEWS)
+    for number, line in enumerate(lines, 1):
+        assert isinstance(line, dict), f"line {number}: not a mapping"
+        assert isinstance(line.get("input"), str), f"line {number}: no input"
+        assert line["input"], f"line {number}: empty input"
+        assert set(line) <= {"input"} | expected_views, f"line {number}: unknown keys"
+        assert any(view in line for view in REGIONAL), f"line {number}: no zh-CN/zh-TW/zh-HK"
+        for view in set(line) - {"input"}:
+            assert view in data["sources"], f"line {number}: {view} has no source URL"
+            assert isinstance(line[view], str), f"line {number}: {view} is not text"
+            assert 10 <= len(line[view]) <= 120, f"line {number}: {view} length"
+        if data["input_view"] in line:
+            assert line[data["input_view"]] == line["input"], f"line {number}: the input view must equal the input"
+
+
+@pytest.mark.parametrize("path", FILES, ids=[path.name for path in FILES])
+def test_names_occur_in_their_views(path: Path) -> None:
+    data = load(path)
+    texts: dict[str, list[str]] = {}
+    for line in data["lines"]:
+        for view, text in line.items():
+            texts.setdefault(view, []).append(text)
+    assert isinstance(data["names"], list)
+    for name in data["names"]:
+        assert isinstance(name, dict), f"name {name!r}: not a mapping"
+        assert "input" in name, f"name {name!r}: no input form"
+        assert any(view in name for view in VIEWS), f"name {name!r}: no view"
+        for view, form in name.items():
+            assert isinstance(form, str), f"name {name!r}: {view} is not text"
+            assert form, f"name {name!r}: empty {view}"
+            assert any(form in text for text in texts.get(view, [])), f"{view} form {form!r} is in no {view} line"
+
+
+def test_no_duplicate_lines() -> None:
+    counts = Counter(line["input"] for path in FILES for line in load(path)["lines"])
+    assert [text for text, count in counts.items() if count > 1] == []
+
+
+@pytest.mark.xfail(strict=True, reason=INCOMPLETE)
+def test_enough_renderings() -> None:
+    assert sum(renderings(load(path)) for path in FILES) >= MIN_RENDERINGS
+
+
+@pytest.mark.xfail(strict=True, reason=INCOMPLETE)
+def test_every_topic_has_files() -> None:
+    counts = Counter(load(path)["topic"] for path in FILES)
+    assert all(counts[topic] >= MIN_FILES_PER_TOPIC for topic in TOPICS), dict(counts)
