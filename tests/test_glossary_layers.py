@@ -112,3 +112,30 @@ def test_the_audit_lists_which_entry_shadows_which(cli: Cli, reference: Path) ->
     shadows = {(s["key"], s["entry"], s["output"], s["its_output"]) for s in report["shadows"]}
     assert ("戈尔巴乔夫", "mikhail-gorbachev", "戈爾巴喬夫", "戈巴卓夫") in shadows
     assert all(s["layer"] < s["its_layer"] for s in report["shadows"])
+
+
+def _article(folder: Path, front: str) -> Path:
+    path = folder / "article.md"
+    path.write_text(f"---\ntitle: 标题\nsource_language: zh\n{front}---\n\n普京访问朝鲜。\n", encoding="utf-8")
+    return path
+
+
+def test_an_article_names_its_own_glossaries_above_termlocs(cli: Cli, tmp_path: Path) -> None:
+    _write(tmp_path / "names", "korea", "朝鮮")
+    own = _article(tmp_path, "glossary:\n  paths: [names/korea.yaml]\n")
+    code, out, _ = cli("render", str(own), "--to", "zh-TW", "--format", "txt")
+    assert code == 0
+    assert "普丁訪問朝鮮。" in out  # the article's 朝鮮 over termloc's 北韓; termloc's 普丁 below it
+    (tmp_path / "plain").mkdir()
+    plain = _article(tmp_path / "plain", "")
+    assert "普丁訪問北韓。" in cli("render", str(plain), "--to", "zh-TW", "--format", "txt")[1]
+    # The command line's --glossary is the user's choice: it replaces the article's.
+    named = cli("render", str(own), "--to", "zh-TW", "--format", "txt", "--glossary", str(GLOSSARY))[1]
+    assert "普丁訪問北韓。" in named
+
+
+def test_an_article_naming_a_missing_glossary_is_exit_1(cli: Cli, tmp_path: Path) -> None:
+    article = _article(tmp_path, "glossary:\n  paths: [nowhere.yaml]\n")
+    code, out, err = cli("render", str(article), "--to", "zh-TW")
+    assert (code, out) == (1, "")
+    assert err == f"termloc: {tmp_path / 'nowhere.yaml'}: no such glossary file or folder\n"

@@ -44,11 +44,12 @@ def warn(lines: Sequence[str]) -> None:
 def selection(args: argparse.Namespace, document: Document | None = None) -> GlossarySelection | None:
     """The glossary the options name, checked once for every command.
 
-    ``--no-glossary``: None. ``--glossary PATH`` (repeatable, in order), else
-    termloc's own; ``--group NAMES``, else the groups ``document``'s front
-    matter names when no ``--glossary`` is given. A missing path or an
-    unknown group is reported when the glossary is compiled or loaded
-    (`GlossarySelection`).
+    ``--no-glossary``: None. ``--glossary PATH`` (repeatable, in order),
+    else the glossaries ``document``'s front matter names (``glossary:
+    paths:``) above termloc's own, else termloc's own; ``--group NAMES``,
+    else the groups the front matter names when no ``--glossary`` is given.
+    A missing path or an unknown group is reported when the glossary is
+    compiled or loaded (`GlossarySelection`).
     """
     if getattr(args, "no_glossary", False):
         return None
@@ -58,6 +59,8 @@ def selection(args: argparse.Namespace, document: Document | None = None) -> Glo
         return GlossarySelection.of(named, groups)
     if groups is None and document is not None and document.groups:
         groups = list(document.groups)
+    if document is not None and document.glossaries:
+        return GlossarySelection.of([*document.glossaries, resources.glossary_dir()], groups)
     return GlossarySelection.default(groups)
 
 

@@ -105,6 +105,9 @@ class Document:
     licence: str | None = None
     attribution: str | None = None
     groups: tuple[str, ...] | None = None
+    #: The document's own glossaries (front matter ``glossary: {paths: [...]}``,
+    #: relative to the document), layered above termloc's own, first the highest.
+    glossaries: tuple[Path, ...] = ()
     rules: tuple[str, ...] = ()
     infoboxes: tuple[Infobox, ...] = field(default=())
 
@@ -134,9 +137,13 @@ def parse_document(text: str, path: str = "<article>") -> Document:
     body = "\n".join(lines[end + 1 :])
     blocks = _blocks(body, path, first_line=end + 2)
     glossary = meta.get("glossary") or {}
-    if not isinstance(glossary, dict) or not set(glossary) <= {"groups"}:
-        raise InputError(path, "'glossary' must be a mapping with 'groups' (a list of group names)", 1)
+    if not isinstance(glossary, dict) or not set(glossary) <= {"groups", "paths"}:
+        raise InputError(
+            path, "'glossary' must be a mapping with 'groups' (group names) and 'paths' (glossary files or folders)", 1
+        )
     groups = glossary.get("groups")
+    folder = Path(path).parent
+    glossaries = tuple(folder / name for name in _strings(glossary.get("paths") or [], "glossary.paths", path))
     return Document(
         path=path,
         title=_string(meta, "title", path),
@@ -146,6 +153,7 @@ def parse_document(text: str, path: str = "<article>") -> Document:
         licence=_optional(meta, "licence", path),
         attribution=_optional(meta, "attribution", path),
         groups=tuple(_strings(groups, "glossary.groups", path)) if groups is not None else None,
+        glossaries=glossaries,
         rules=tuple(_strings(meta.get("rules") or [], "rules", path)),
         infoboxes=tuple(_infobox(box, path) for box in meta.get("infoboxes") or []),
     )
