@@ -47,9 +47,7 @@ def selection_of(
         return None
     if isinstance(glossary, _Default):
         return GlossarySelection.default(groups)
-    if isinstance(glossary, GlossarySelection):
-        return glossary if groups is None else glossary.with_groups(groups)
-    return GlossarySelection.of(glossary, groups)
+    return GlossarySelection.named(glossary, groups)
 
 
 class Converter:

@@ -51,6 +51,16 @@ class GlossarySelection:
         """The glossary at ``paths``, limited to ``groups``."""
         return cls(tuple(Path(p) for p in paths), None if groups is None else tuple(groups))
 
+    @classmethod
+    def named(
+        cls, glossary: GlossarySelection | Iterable[str | Path], groups: Iterable[str] | None = None
+    ) -> GlossarySelection:
+        """What an API's ``glossary`` and ``groups`` arguments name: a selection (its groups replaced by
+        ``groups`` when given) or glossary paths."""
+        if isinstance(glossary, GlossarySelection):
+            return glossary if groups is None else glossary.with_groups(list(groups))
+        return cls.of(glossary, groups)
+
     def with_groups(self, groups: Sequence[str] | None) -> GlossarySelection:
         """The same files with other groups (None: all of them)."""
         return replace(self, groups=None if groups is None else tuple(groups))

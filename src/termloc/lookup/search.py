@@ -109,13 +109,8 @@ class Lookup:
     def __init__(
         self, glossary: Sequence[str | Path] | GlossarySelection | None = None, *, groups: Sequence[str] | None = None
     ) -> None:
-        if isinstance(glossary, GlossarySelection):
-            selection = glossary if groups is None else glossary.with_groups(groups)
-        elif glossary is None:
-            selection = GlossarySelection.default(groups)
-        else:
-            selection = GlossarySelection.of(glossary, groups)
-        self._index = load_index(selection)
+        named = GlossarySelection.default(groups) if glossary is None else GlossarySelection.named(glossary, groups)
+        self._index = load_index(named)
 
     @classmethod
     def from_glossary(cls, glossary: Glossary) -> Lookup:
