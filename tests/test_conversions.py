@@ -67,5 +67,5 @@ def test_a_glossary_given_as_paths(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     # s2twp's Taiwan phrase stage would write 軟體; the glossary's form is protected.
-    assert Converter("zh-TW", glossary=[tmp_path]).convert("某软件") == "某軟件"
-    assert Converter("zh-TW", glossary=None).convert("某软件") == "某軟體"
+    assert Converter("zh-TW", glossary=[tmp_path], reference=None).convert("某软件") == "某軟件"
+    assert Converter("zh-TW", glossary=None, reference=None).convert("某软件") == "某軟體"

@@ -74,12 +74,12 @@ def test_an_edited_glossary_is_compiled_anew(tmp_path: Path) -> None:
     shutil.copytree(GLOSSARY, folder)
     for file in folder.glob("*.yaml"):
         _settled(file)
-    first = Converter("zh-TW", glossary=[folder])
+    first = Converter("zh-TW", glossary=[folder], reference=None)
     assert first.convert("普京") == "普丁"
     people = folder / "people.yaml"
     text = people.read_text(encoding="utf-8")
     assert "zh-TW: 普丁" in text
     people.write_text(text.replace("zh-TW: 普丁", "zh-TW: 蒲亭"), encoding="utf-8")
-    second = Converter("zh-TW", glossary=[folder])
+    second = Converter("zh-TW", glossary=[folder], reference=None)
     assert second.config != first.config
     assert second.convert("普京") == "蒲亭"

@@ -42,8 +42,8 @@ def test_the_groups_and_the_project_glossary_work_together(cli: Cli, reference: 
 
 
 def test_the_first_glossary_named_wins(reference: Path) -> None:
-    project_first = Converter("zh-HK", glossary=[GLOSSARY, reference])
-    groups_first = Converter("zh-HK", glossary=[reference, GLOSSARY])
+    project_first = Converter("zh-HK", glossary=[GLOSSARY, reference], reference=None)
+    groups_first = Converter("zh-HK", glossary=[reference, GLOSSARY], reference=None)
     # The project's Hong Kong forms (Military and 政治人物 agree), over People's.
     assert project_first.convert("赫鲁晓夫与戈尔巴乔夫") == "赫魯曉夫與戈爾巴喬夫"
     assert groups_first.convert("赫鲁晓夫与戈尔巴乔夫") == "赫魯雪夫與戈巴卓夫"
@@ -52,7 +52,7 @@ def test_the_first_glossary_named_wins(reference: Path) -> None:
 def test_the_project_glossary_over_the_groups_keeps_the_article_as_it_is(reference: Path) -> None:
     article = ARTICLE.read_text(encoding="utf-8")
     for tag in ("zh-TW", "zh-HK", "zh-CN"):
-        layered = Converter(tag, glossary=[GLOSSARY, reference]).convert(article)
+        layered = Converter(tag, glossary=[GLOSSARY, reference], reference=None).convert(article)
         assert layered == Converter(tag).convert(article), tag
 
 
@@ -75,8 +75,8 @@ def test_ambiguity_is_an_error_inside_one_layer_only(cli: Cli, tmp_path: Path) -
     assert "G006" in err
     # The same two files as two layers: the first named shadows the second.
     assert cli("glossary", "validate", str(north), str(south))[0] == 0
-    assert Converter("zh-TW", glossary=[north, south]).convert("朝鲜") == "北韓"
-    assert Converter("zh-TW", glossary=[south, north]).convert("朝鲜") == "朝鮮"
+    assert Converter("zh-TW", glossary=[north, south], reference=None).convert("朝鲜") == "北韓"
+    assert Converter("zh-TW", glossary=[south, north], reference=None).convert("朝鲜") == "朝鮮"
 
 
 def test_an_id_may_be_redefined_in_a_lower_layer_not_in_one_layer(cli: Cli, tmp_path: Path) -> None:

@@ -285,8 +285,8 @@ def test_tbx_v2_import_converts(cli: Cli, tmp_path: Path) -> None:
     assert "warning" in err
     assert "'de'" in err
     assert cli("glossary", "validate", str(tmp_path / "g"))[0] == 0
-    assert Converter("zh-TW", glossary=[tmp_path / "g"]).convert("普京和斯大林") == "普丁和史達林"
-    assert Converter("zh-HK", glossary=[tmp_path / "g"]).convert("斯大林") == "史太林"
+    assert Converter("zh-TW", glossary=[tmp_path / "g"], reference=None).convert("普京和斯大林") == "普丁和史達林"
+    assert Converter("zh-HK", glossary=[tmp_path / "g"], reference=None).convert("斯大林") == "史太林"
 
 
 def _assert_bad_import(cli: Cli, tmp_path: Path, fmt: str, text: str, problem: str) -> None:
@@ -531,11 +531,11 @@ def test_a_one_way_row_converts_its_sources_into_the_variants_it_names(tmp_path:
     (row,) = glossary.entry("bitrate").rows
     assert row.one_way == ("码率",)
     assert [f.text for f in row.chinese_inputs()] == ["码率"]
-    tw, hk, mo, cn = (Converter(t, glossary=[tmp_path]) for t in ("zh-TW", "zh-HK", "zh-MO", "zh-CN"))
+    tw, hk, mo, cn = (Converter(t, glossary=[tmp_path], reference=None) for t in ("zh-TW", "zh-HK", "zh-MO", "zh-CN"))
     assert (tw.convert("码率"), tw.convert("碼率"), hk.convert("码率")) == ("位元率", "位元率", "位元率")
     assert mo.convert("码率") == "碼率"  # no fallback to zh-HK for a one-way row
     assert cn.convert("码率") == "码率"
-    plain_cn = Converter("zh-CN", glossary=None)
+    plain_cn = Converter("zh-CN", glossary=None, reference=None)
     assert cn.convert("位元率") == plain_cn.convert("位元率") == "比特率"  # the target is no input: OpenCC's own
 
 

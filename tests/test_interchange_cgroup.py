@@ -171,7 +171,9 @@ def test_the_imported_sample_converts_as_its_rules_say(tmp_path: Path) -> None:
     code = main(["import", "cgroup", str(SAMPLES / "CGroup-sample.lua"), "-o", str(tmp_path / "g")])
     assert code == 0
     glossary = [tmp_path / "g"]
-    cn, tw, hk = (Converter(tag, glossary=glossary, punctuation="keep") for tag in ("zh-CN", "zh-TW", "zh-HK"))
+    cn, tw, hk = (
+        Converter(tag, glossary=glossary, punctuation="keep", reference=None) for tag in ("zh-CN", "zh-TW", "zh-HK")
+    )
     assert [tw.convert(x) for x in ("斯大林", "朝鲜", "朝鮮", "码率", "碼率", "影集")] == [
         "史達林", "北韓", "北韓", "位元率", "位元率", "影集",
     ]  # fmt: skip
@@ -243,11 +245,11 @@ def test_khrushchev_conflict_is_reported_and_resolved(cli: Cli, tmp_path: Path) 
     assert table[first].split() == expected
     assert f"the whole report: {tmp_path / 'g' / 'conflicts.tsv'}" in out
     glossary = [tmp_path / "g"]
-    assert Converter("zh-HK", glossary=glossary).convert("赫鲁晓夫") == "赫魯曉夫"
-    assert Converter("zh-TW", glossary=glossary).convert("赫鲁晓夫") == "赫魯雪夫"
-    assert Converter("zh-CN", glossary=glossary).convert("赫魯雪夫") == "赫鲁晓夫"
+    assert Converter("zh-HK", glossary=glossary, reference=None).convert("赫鲁晓夫") == "赫魯曉夫"
+    assert Converter("zh-TW", glossary=glossary, reference=None).convert("赫鲁晓夫") == "赫魯雪夫"
+    assert Converter("zh-CN", glossary=glossary, reference=None).convert("赫魯雪夫") == "赫鲁晓夫"
     # People's rule keeps its other conversions, one way: 赫魯雪夫 still gives 赫魯雪夫 in Taiwan.
-    assert Converter("zh-TW", glossary=glossary).convert("赫魯曉夫") == "赫魯雪夫"
+    assert Converter("zh-TW", glossary=glossary, reference=None).convert("赫魯曉夫") == "赫魯雪夫"
 
 
 @pytest.mark.parametrize(
@@ -276,7 +278,7 @@ def test_the_conflict_rule(tmp_path: Path, groups: dict[str, list[tuple[str, str
     _, problems = load_glossary([tmp_path / "g"])
     assert problems == []
     if variant != "zh-CN":
-        assert Converter(variant, glossary=[tmp_path / "g"]).convert("甲乙") == kept
+        assert Converter(variant, glossary=[tmp_path / "g"], reference=None).convert("甲乙") == kept
 
 
 def test_rules_left_out_are_reported(tmp_path: Path) -> None:
@@ -377,7 +379,7 @@ def test_termloc_agrees_with_the_groups_rules(imported: Path) -> None:
         (r["group"], r["rule"], v, r["form"]) for r in dropped if r["what"] != "ignored" for v in r["variants"].split()
     }
     ignored = {(r["group"], r["rule"]) for r in dropped if r["what"] == "ignored"}
-    converters = {tag: Converter(tag, glossary=[imported], punctuation="keep") for tag in CHAINS}
+    converters = {tag: Converter(tag, glossary=[imported], punctuation="keep", reference=None) for tag in CHAINS}
     rules = [
         (path.stem, str(number), rule["conv"])
         for path in cgroup_files(*AGREEMENT_GROUPS)

@@ -30,7 +30,7 @@ def converter(tag: str) -> Converter:
 
 @cache
 def plain_converter(tag: str) -> Converter:
-    return Converter(tag, glossary=None, punctuation="keep", registry=REGISTRY)
+    return Converter(tag, glossary=None, punctuation="keep", registry=REGISTRY, reference=None)
 
 
 @pytest.mark.parametrize(

@@ -19,7 +19,7 @@ def inputs() -> list[str]:
 
 @pytest.mark.parametrize("tag", VARIANTS)
 def test_parity_on_opencc_test_cases(tag: str, inputs: list[str]) -> None:
-    converter = Converter(tag, glossary=None, punctuation="keep")
+    converter = Converter(tag, glossary=None, punctuation="keep", reference=None)
     raw = opencc.OpenCC(str(converter.variant.opencc_config))
     assert len(inputs) > 200
     for text in inputs:
@@ -28,7 +28,7 @@ def test_parity_on_opencc_test_cases(tag: str, inputs: list[str]) -> None:
 
 @pytest.mark.parametrize("tag", VARIANTS)
 def test_parity_on_the_article(tag: str, article: str) -> None:
-    converter = Converter(tag, glossary=None, punctuation="keep")
+    converter = Converter(tag, glossary=None, punctuation="keep", reference=None)
     assert converter.convert(article) == opencc.OpenCC(str(converter.variant.opencc_config)).convert(article)
 
 
@@ -40,7 +40,7 @@ def test_opencc_own_expectations_hold_for_our_configs() -> None:
     for case in opencc_cases():
         for config, expected in dict(case["expected"]).items():  # type: ignore[call-overload]
             if config in configs:
-                converter = Converter(configs[config], glossary=None, punctuation="keep")
+                converter = Converter(configs[config], glossary=None, punctuation="keep", reference=None)
                 assert converter.convert(str(case["input"])) == expected, (case["id"], config)
                 checked += 1
     assert checked > 100

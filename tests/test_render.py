@@ -228,7 +228,7 @@ def test_cli_render_bad_article_writes_nothing(capsys: pytest.CaptureFixture[str
     before = bad.read_bytes()
     assert main(["render", str(bad), "--all", "--out-dir", str(tmp_path / "site")]) == 1
     assert capsys.readouterr().err == f"termloc: {bad}:4: unknown front-matter key 'author'; known: " + (
-        "title, source_language, source, retrieved, licence, attribution, glossary, rules, infoboxes\n"
+        "title, source_language, source, retrieved, licence, attribution, glossary, rules, infoboxes, reference\n"
     )
     assert not (tmp_path / "site").exists()
     assert bad.read_bytes() == before

@@ -13,7 +13,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from termloc.cli import convert, glossary, interchange, lookup, po, render
+from termloc.cli import convert, glossary, interchange, lookup, po, reference, render
 from termloc.cli.options import Parser
 from termloc.core.errors import GlossaryError, TermlocError
 
@@ -25,7 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = Parser(prog="termloc", description="Terminology-driven conversion of Chinese text between variants.")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     commands.required = True
-    for family in (convert, render, po, glossary, lookup, interchange):
+    for family in (convert, render, po, glossary, lookup, reference, interchange):
         family.add_commands(commands)
     return parser
 

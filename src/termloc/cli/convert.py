@@ -7,7 +7,7 @@ import json
 import sys
 from typing import Any
 
-from termloc.cli.options import add_glossary_options, out, selection
+from termloc.cli.options import add_glossary_options, add_reference_options, out, reference_choice, selection
 
 __all__ = ["add_commands", "cmd_convert", "cmd_variants"]
 
@@ -34,14 +34,31 @@ def cmd_convert(args: argparse.Namespace) -> int:
     from termloc.core.files import read_text, write_atomic
     from termloc.engine.converter import Converter
 
-    converter = Converter(args.to, glossary=selection(args), punctuation=args.punctuation)
+    converter = Converter(
+        args.to, glossary=selection(args), reference=reference_choice(args), punctuation=args.punctuation
+    )
     text = read_text(args.file)
+    if args.explain_topics:
+        _explain_topics(converter, text)
     result = converter.convert(text) if args.no_markup else converter.convert_markup(text)
     if args.output:
         write_atomic(args.output, result)
     else:
         sys.stdout.write(result)
     return 0
+
+
+def _explain_topics(converter: Any, text: str) -> None:
+    """Say on standard error which reference groups apply to ``text``, and why."""
+    if converter.auto:
+        picks = converter.topics(text).picks
+        lines = [f"reference groups chosen for the text (auto): {len(picks) or 'none'}"]
+        lines += [f"  {pick.reason()}" for pick in picks]
+    elif converter.reference:
+        lines = [f"reference groups (named): {', '.join(converter.reference)}"]
+    else:
+        lines = ["no reference groups"]
+    sys.stderr.write("".join(f"termloc: {line}\n" for line in lines))
 
 
 def add_commands(commands: Any) -> None:
@@ -55,7 +72,11 @@ def add_commands(commands: Any) -> None:
     convert.add_argument("--to", required=True, metavar="VARIANT", help="target variant: zh-TW, zh-Hans, zh-hk ...")
     convert.add_argument("-o", "--output", metavar="FILE", help="write here (atomically) instead of standard output")
     add_glossary_options(convert)
-    convert.add_argument("--no-glossary", action="store_true", help="plain OpenCC conversion")
+    add_reference_options(convert)
+    convert.add_argument("--no-glossary", action="store_true", help="no glossary (with --no-reference: plain OpenCC)")
+    convert.add_argument(
+        "--explain-topics", action="store_true", help="say on standard error which reference groups apply, and why"
+    )
     convert.add_argument(
         "--no-markup", action="store_true", help="leave MediaWiki -{...}- markup as text (default: resolve it)"
     )

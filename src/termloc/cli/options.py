@@ -18,9 +18,21 @@ from termloc.glossary.selection import GlossarySelection
 
 if TYPE_CHECKING:
     from termloc.documents.document import Document
+    from termloc.engine.converter import ReferenceChoice
     from termloc.glossary.model import Glossary
 
-__all__ = ["Parser", "add_glossary_options", "catalogs_dir", "group_names", "load", "out", "selection", "warn"]
+__all__ = [
+    "Parser",
+    "add_glossary_options",
+    "add_reference_options",
+    "catalogs_dir",
+    "group_names",
+    "load",
+    "out",
+    "reference_choice",
+    "selection",
+    "warn",
+]
 
 
 class Parser(argparse.ArgumentParser):
@@ -64,6 +76,27 @@ def selection(args: argparse.Namespace, document: Document | None = None) -> Glo
     return GlossarySelection.default(groups)
 
 
+def reference_choice(args: argparse.Namespace, document: Document | None = None) -> ReferenceChoice:
+    """The reference groups the options name: ``--no-reference`` (None), ``--reference auto`` or
+    ``--reference GROUPS`` (comma-separated, repeatable), else the document's front matter
+    (``reference:``), else ``auto``. An unknown group is a `UsageError` (exit 2)."""
+    from termloc.glossary.topics import check_names
+
+    if getattr(args, "no_reference", False):
+        return None
+    named = getattr(args, "reference", None)
+    if named:
+        names = [name.strip() for value in named for name in value.split(",") if name.strip()]
+        if names == ["auto"]:
+            return "auto"
+        if names == ["none"]:
+            return None
+        return check_names(names)
+    if document is not None and document.reference != "auto":
+        return check_names(document.reference) if document.reference is not None else None
+    return "auto"
+
+
 def group_names(args: argparse.Namespace) -> list[str] | None:
     """The groups ``--group`` names (comma-separated, repeatable), or None for all."""
     named = getattr(args, "group", None)
@@ -76,6 +109,18 @@ def load(args: argparse.Namespace, document: Document | None = None) -> Glossary
     """The glossary the options name, loaded and validated (`GlossaryError`, `UsageError`, `InputError`)."""
     chosen = selection(args, document) or GlossarySelection.default()
     return chosen.load()
+
+
+def add_reference_options(parser: argparse.ArgumentParser) -> None:
+    """``--reference GROUPS|auto|none`` and ``--no-reference``, for commands that convert."""
+    parser.add_argument(
+        "--reference",
+        action="append",
+        metavar="GROUPS",
+        help="reference groups under the glossary (comma-separated, repeatable; 'termloc reference list'), "
+        "'auto' to choose them from the text (default) or 'none'",
+    )
+    parser.add_argument("--no-reference", action="store_true", help="no reference groups (as --reference none)")
 
 
 def add_glossary_options(parser: argparse.ArgumentParser) -> None:

@@ -7,7 +7,14 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from termloc.cli.options import add_glossary_options, catalogs_dir, out, selection
+from termloc.cli.options import (
+    add_glossary_options,
+    add_reference_options,
+    catalogs_dir,
+    out,
+    reference_choice,
+    selection,
+)
 from termloc.core.errors import TermlocError, UsageError
 from termloc.glossary.selection import GlossarySelection
 
@@ -84,7 +91,16 @@ def _renderings(
             override = review_override(document, registry, catalog or {}, chosen)
             annotate = args.annotate == "first"
             renderings.append(
-                render(document, variant, registry, glossary, selection=chosen, annotate=annotate, override=override)
+                render(
+                    document,
+                    variant,
+                    registry,
+                    glossary,
+                    selection=chosen,
+                    reference=reference_choice(args, document),
+                    annotate=annotate,
+                    override=override,
+                )
             )
         elif catalog is None:
             raise UsageError(
@@ -167,4 +183,5 @@ def add_commands(commands: Any) -> None:
         "--locales-dir", metavar="DIR", help="catalog folder for translated locales (default: ./locales)"
     )
     add_glossary_options(render)
+    add_reference_options(render)
     render.set_defaults(run=cmd_render)

@@ -9,7 +9,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-__all__ = ["articles_dir", "cache_dir", "default_article", "glossary_dir", "glossary_files", "locales_dir"]
+__all__ = [
+    "articles_dir",
+    "cache_dir",
+    "default_article",
+    "glossary_dir",
+    "glossary_files",
+    "locales_dir",
+    "reference_dir",
+]
 
 #: The article ``termloc render`` renders when given none.
 DEFAULT_ARTICLE = "dprk-russia-relations.md"
@@ -33,6 +41,11 @@ def glossary_dir() -> Path:
 def locales_dir() -> Path:
     """The folder of variant and locale declarations."""
     return _data("locales")
+
+
+def reference_dir() -> Path:
+    """The reference termbase (Chinese Wikipedia's conversion groups, see `termloc.glossary.reference`)."""
+    return _data("reference")
 
 
 def articles_dir() -> Path:

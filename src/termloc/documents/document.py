@@ -39,6 +39,7 @@ _KEYS = {
     "glossary": False,
     "rules": False,
     "infoboxes": False,
+    "reference": False,
 }
 
 
@@ -110,6 +111,18 @@ class Document:
     glossaries: tuple[Path, ...] = ()
     rules: tuple[str, ...] = ()
     infoboxes: tuple[Infobox, ...] = field(default=())
+    #: The reference groups (front matter ``reference:``): ``"auto"`` (chosen
+    #: from the text, the default), a list of group names, or None (``none``).
+    reference: tuple[str, ...] | Literal["auto"] | None = "auto"
+
+    @property
+    def text(self) -> str:
+        """All the article's Chinese text, one piece a line (the evidence for choosing reference groups)."""
+        pieces = [self.title, *(t for box in self.infoboxes for t in box.texts())]
+        for block in self.blocks:
+            if block.kind != "code":
+                pieces += [block.text, *(item.text for item in block.items)]
+        return "\n".join(piece for piece in pieces if piece)
 
     @property
     def name(self) -> str:
@@ -156,7 +169,17 @@ def parse_document(text: str, path: str = "<article>") -> Document:
         glossaries=glossaries,
         rules=tuple(_strings(meta.get("rules") or [], "rules", path)),
         infoboxes=tuple(_infobox(box, path) for box in meta.get("infoboxes") or []),
+        reference=_reference(meta.get("reference", "auto"), path),
     )
+
+
+def _reference(value: Any, path: str) -> tuple[str, ...] | Literal["auto"] | None:
+    """Front matter ``reference``: ``auto``, ``none`` or a list of reference groups."""
+    if value == "auto":
+        return "auto"
+    if value in ("none", None, []):
+        return None
+    return tuple(_strings(value, "reference", path))
 
 
 def _front_matter(text: str, path: str) -> dict[str, Any]:

@@ -19,7 +19,7 @@ from termloc.core.han import CharTables, char_tables
 from termloc.core.variants import Variant, VariantRegistry
 from termloc.documents.document import Block, Document, Infobox, InfoboxItem, ListItem
 from termloc.documents.segment import split_sentences
-from termloc.engine.converter import Converter
+from termloc.engine.converter import AUTO, Converter, ReferenceChoice
 from termloc.engine.markup import MarkupConverter
 from termloc.engine.punctuation import convert_quotes
 from termloc.glossary.finder import TermIndex
@@ -104,6 +104,7 @@ def render(
     glossary: Glossary,
     *,
     selection: GlossarySelection | None = None,
+    reference: ReferenceChoice = AUTO,
     annotate: bool = False,
     override: Override | None = None,
 ) -> Rendering:
@@ -114,12 +115,17 @@ def render(
     unit's text where someone decided it (a review catalog:
     `termloc.translation.render.review_override`): it replaces termloc's
     conversion of that unit, and paragraphs are then converted sentence by
-    sentence.
+    sentence. ``reference`` names the reference groups (`Converter`); with
+    ``auto`` they are chosen once, from the whole document.
     """
     tables = char_tables()
     converter = Converter(
-        variant.tag, glossary=selection or GlossarySelection.default(), punctuation="keep", registry=registry
-    )
+        variant.tag,
+        glossary=selection or GlossarySelection.default(),
+        reference=reference,
+        punctuation="keep",
+        registry=registry,
+    ).for_text(document.text)
     index = TermIndex(glossary, variant, tables)
     out = Rendering(variant, document, "", [], [], index=index)
     units = _Units(out, converter.markup(document.rules), _wrong_script(tables, variant), override)

@@ -35,7 +35,7 @@ from termloc.glossary.selection import GlossarySelection
 __all__ = ["FORMAT", "compiled_config", "glossary_digest"]
 
 #: Bumped whenever the layout or meaning of compiled files changes.
-FORMAT = "termloc-compiled-16"
+FORMAT = "termloc-compiled-19"
 
 
 def glossary_digest(files: Sequence[Path], groups: Sequence[str] | None, extra: str = "") -> str:
@@ -267,8 +267,9 @@ def compiled_config(variant: Variant, selection: GlossarySelection, registry: Va
     glossary is invalid and `UsageError` for an unknown group (a selection
     that fails never reaches the cache).
     """
-    files = selection.files()
-    folder = resources.cache_dir() / "glossary" / glossary_digest(files, selection.groups) / variant.tag
+    files = [*selection.files(), *selection.reference_files()]
+    layers = "\0".join(selection.reference)
+    folder = resources.cache_dir() / "glossary" / glossary_digest(files, selection.groups, layers) / variant.tag
     config = folder / "config.json"
     if not config.is_file():
         _build(variant, selection, registry, folder)

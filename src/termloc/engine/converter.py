@@ -6,7 +6,15 @@
 
 Conversion runs inside OpenCC with the glossary compiled into its
 dictionaries (see `termloc.engine.compiler`); termloc adds only the regional
-quotation marks afterwards.
+quotation marks afterwards. Below the glossary lies the reference termbase
+(Chinese Wikipedia's conversion groups): ``reference="auto"`` chooses its
+groups for each text converted (`termloc.glossary.topics`), a list names
+them, None leaves the reference out.
+
+    >>> Converter("zh-TW").convert("特朗普访问悉尼")
+    '川普訪問雪梨'
+    >>> Converter("zh-TW", reference=None).convert("特朗普访问悉尼")
+    '特朗普訪問悉尼'
 """
 
 from __future__ import annotations
@@ -24,10 +32,16 @@ from termloc.glossary.selection import GlossarySelection
 
 if TYPE_CHECKING:
     from termloc.engine.markup import MarkupConverter, Resolved
+    from termloc.glossary.topics import TopicChoice
 
-__all__ = ["DEFAULT_GLOSSARY", "Converter", "Punctuation", "selection_of"]
+__all__ = ["AUTO", "DEFAULT_GLOSSARY", "Converter", "Punctuation", "ReferenceChoice", "selection_of"]
 
 Punctuation = Literal["auto", "keep"]
+
+#: The reference groups an API or command uses: ``"auto"`` (chosen per text),
+#: the groups named, or None (no reference).
+ReferenceChoice = Literal["auto"] | Sequence[str] | None
+AUTO: Literal["auto"] = "auto"
 
 
 class _Default:
@@ -56,9 +70,11 @@ class Converter:
     ``glossary`` is a list of glossary files or folders, a
     `GlossarySelection`, `DEFAULT_GLOSSARY` (termloc's own), or None for
     plain OpenCC. ``groups`` limits the glossary to the named groups (an
-    unknown one is a `UsageError`). ``punctuation="keep"`` leaves quotation
-    marks as they are; with no glossary as well, the output equals OpenCC's
-    for the variant's config byte for byte.
+    unknown one is a `UsageError`). ``reference`` is ``"auto"`` (groups
+    chosen for each text), a list of reference groups (each a layer below
+    the glossary, the first highest) or None. ``punctuation="keep"`` leaves
+    quotation marks as they are; with no glossary and no reference as well,
+    the output equals OpenCC's for the variant's config byte for byte.
     """
 
     def __init__(
@@ -67,6 +83,7 @@ class Converter:
         *,
         glossary: Sequence[str | Path] | GlossarySelection | _Default | None = DEFAULT_GLOSSARY,
         groups: Sequence[str] | None = None,
+        reference: ReferenceChoice = AUTO,
         punctuation: Punctuation = "auto",
         registry: VariantRegistry | None = None,
     ) -> None:
@@ -77,8 +94,15 @@ class Converter:
         if not self.variant.is_chinese:
             chinese = ", ".join(v.tag for v in self.registry.chinese)
             raise UsageError(f"{self.variant.tag!r} is not a Chinese variant; conversion targets are {chinese}")
-        self.selection = selection_of(glossary, groups)
+        self.punctuation: Punctuation = punctuation
+        self.auto = reference == AUTO
+        fixed: tuple[str, ...] = () if reference is None or reference == AUTO else tuple(reference)
+        base = selection_of(glossary, groups)
+        if fixed:
+            base = (base or GlossarySelection(())).with_reference(fixed)
+        self.selection = base
         self._siblings: dict[str, Converter] = {}
+        self._by_topics: dict[tuple[str, ...], Converter] = {}
         if self.selection is None:
             self.config = opencc_files.stock_config(str(self.variant.opencc_config))
         else:
@@ -86,8 +110,43 @@ class Converter:
         self._opencc = opencc.OpenCC(str(self.config))
         self._quotes = self.variant.quotes if punctuation == "auto" else None
 
+    @property
+    def reference(self) -> tuple[str, ...]:
+        """The reference groups this converter applies (with ``auto``: none until a text chooses)."""
+        return self.selection.reference if self.selection is not None else ()
+
+    def topics(self, text: str) -> TopicChoice:
+        """The reference groups ``auto`` chooses for ``text``, with the evidence."""
+        from termloc.glossary.topics import choose_topics
+
+        return choose_topics(text)
+
+    def for_text(self, text: str) -> Converter:
+        """The converter for ``text``: with ``auto``, one with the groups chosen for it; else this one."""
+        if not self.auto:
+            return self
+        groups = self.topics(text).groups
+        if not groups:
+            return self
+        found = self._by_topics.get(groups)
+        if found is None:
+            found = Converter(
+                self.variant.tag,
+                glossary=self.selection,
+                reference=groups,
+                punctuation=self.punctuation,
+                registry=self.registry,
+            )
+            self._by_topics[groups] = found
+        return found
+
     def convert(self, text: str) -> str:
         """``text`` in the converter's variant."""
+        if self.auto:
+            return self.for_text(text)._convert(text)
+        return self._convert(text)
+
+    def _convert(self, text: str) -> str:
         converted: str = self._opencc.convert(text)
         if self._quotes is not None:
             converted = convert_quotes(converted, self._quotes)
@@ -111,6 +170,9 @@ class Converter:
         rules = tuple(rules)
         if not rules and "-{" not in text:
             return Resolved(self.convert(text))  # nothing to resolve: the plain path
+        chosen = self.for_text(text)
+        if chosen is not self:
+            return chosen.resolve(text, rules)
         resolved = self.markup(rules).convert(text)
         if self._quotes is not None:
             resolved.text = convert_quotes(resolved.text, self._quotes)
@@ -132,7 +194,9 @@ class Converter:
             return str(self._opencc.convert(text))
         sibling = self._siblings.get(code)
         if sibling is None:
-            sibling = Converter(code, glossary=self.selection, punctuation="keep", registry=self.registry)
+            sibling = Converter(
+                code, glossary=self.selection, reference=None, punctuation="keep", registry=self.registry
+            )
             self._siblings[code] = sibling
         return str(sibling._opencc.convert(text))
 

@@ -28,6 +28,8 @@ class Claim:
     row: Row
     #: The glossary layer of the row (0 is the highest).
     layer: int = 0
+    #: True when the row comes from the reference termbase.
+    reference: bool = False
 
 
 @dataclass(frozen=True)
@@ -74,7 +76,7 @@ def variant_mapping(
                 form = row.chinese_form(variant, tables, name=entry.is_name)
                 if form is None or not form.text:
                     continue
-                claim = Claim(form.text, entry, row, group.layer)
+                claim = Claim(form.text, entry, row, group.layer, group.reference)
                 for source in row.chinese_inputs():
                     if not source.text or (opencc_safe and any(c.isspace() for c in source.text)):
                         continue
@@ -85,4 +87,56 @@ def variant_mapping(
                         elif held.output != claim.output and held.row is not row:
                             found = conflicts if held.layer == claim.layer else shadows
                             found.append(Conflict(key, held, claim, variant.tag))
+    shadows += _overlapped(claims, variant.tag, tables)
     return VariantMapping(variant.tag, claims, conflicts, shadows)
+
+
+def _overlapped(claims: dict[str, Claim], variant: str, tables: CharTables) -> list[Conflict]:
+    """Drop a lower layer's spellings that would undo a higher layer's choice.
+
+    The longest key wins in OpenCC, whatever its layer, and matching runs
+    left to right. So a lower layer's key must neither hold a higher layer's
+    key whose output it does not keep (对北韩 would beat the glossary's 北韩
+    and write the lower layer's form of it), nor end in the beginning of one
+    and rewrite that end (对朝 → 對北韓 in 对朝鲜 would take 朝 away from the
+    glossary's 朝鲜; 特朗普 → 川普 keeps its 普 and may stay); the second rule
+    protects the glossaries named from the reference, and leaves the
+    reference's groups to the longest match among themselves, as MediaWiki
+    does. Such a key is dropped, as a shadow of the higher layer's claim.
+    """
+    if len({claim.layer for claim in claims.values()}) < 2:
+        return []
+    starts: dict[str, Claim] = {}  # a proper prefix of a key → the highest claim it begins
+    for key, claim in claims.items():
+        for end in range(1, len(key)):
+            held = starts.get(key[:end])
+            if held is None or claim.layer < held.layer:
+                starts[key[:end]] = claim
+    shadows: list[Conflict] = []
+    for key, claim in list(claims.items()):
+        if claim.layer == 0:
+            continue
+        higher = _undone(key, claim, claims, starts, tables)
+        if higher is not None:
+            shadows.append(Conflict(key, higher, claim, variant))
+            del claims[key]
+    return shadows
+
+
+def _undone(
+    key: str, claim: Claim, claims: dict[str, Claim], starts: dict[str, Claim], tables: CharTables
+) -> Claim | None:
+    """The higher layer's claim that ``key`` would undo, if any."""
+    for start in range(len(key)):
+        for end in range(start + 1, len(key) + 1):
+            if end - start == len(key):
+                continue
+            inner = claims.get(key[start:end])
+            if inner is not None and inner.layer < claim.layer and inner.output not in claim.output:
+                return inner
+        begun = starts.get(key[start:]) if start else None
+        if begun is not None and begun.layer < claim.layer and not begun.reference:
+            tail = key[start:]
+            if not any(claim.output.endswith(spelling) for spelling in tables.spellings(tail)):
+                return begun
+    return None

@@ -134,6 +134,8 @@ class Group:
     #: The glossary layer the file belongs to: 0 is the highest (the first
     #: glossary named), and a higher layer's form shadows a lower one's.
     layer: int = 0
+    #: True for a group of the reference termbase (`termloc.glossary.reference`).
+    reference: bool = False
 
 
 @dataclass(frozen=True)

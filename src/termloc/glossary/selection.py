@@ -36,10 +36,12 @@ __all__ = ["GlossarySelection"]
 
 @dataclass(frozen=True)
 class GlossarySelection:
-    """Glossary files or folders, in the order named, and the groups to keep (None: all)."""
+    """Glossary files or folders, in the order named, the groups to keep (None: all), and the
+    reference groups below them (`termloc.glossary.reference`), each a layer of its own."""
 
     paths: tuple[Path, ...]
     groups: tuple[str, ...] | None = None
+    reference: tuple[str, ...] = ()
 
     @classmethod
     def default(cls, groups: Iterable[str] | None = None) -> GlossarySelection:
@@ -65,12 +67,24 @@ class GlossarySelection:
         """The same files with other groups (None: all of them)."""
         return replace(self, groups=None if groups is None else tuple(groups))
 
+    def with_reference(self, groups: Sequence[str]) -> GlossarySelection:
+        """The same glossary over other reference groups (none: no reference)."""
+        return replace(self, reference=tuple(groups))
+
     def files(self) -> list[Path]:
         """The glossary's YAML files, in order; `InputError` for a path that does not exist."""
         for path in self.paths:
             if not path.exists():
                 raise InputError(path, "no such glossary file or folder")
         return resources.glossary_files(self.paths)
+
+    def reference_files(self) -> list[Path]:
+        """The data files of the reference groups (none without them); `UsageError` for an unknown group."""
+        if not self.reference:
+            return []
+        from termloc.glossary.reference import reference
+
+        return reference().files(self.reference)
 
     def load(self, registry: VariantRegistry | None = None, *, check: bool = True) -> Glossary:
         """The selected glossary, validated (`GlossaryError`) and limited to its groups.
@@ -81,10 +95,18 @@ class GlossarySelection:
         from termloc.glossary.validate import load_glossary
 
         self.files()
+        self.reference_files()
         glossary, problems = load_glossary(list(self.paths), registry, check=check)
         if problems:
             raise GlossaryError(problems)
-        return self.select(glossary)
+        own = self.select(glossary)
+        if not self.reference:
+            return own
+        from termloc.glossary.model import Glossary
+        from termloc.glossary.reference import reference
+
+        below = reference().load(self.reference, first_layer=len(self.paths))
+        return Glossary((*own.groups, *below.groups))
 
     def select(self, glossary: Glossary) -> Glossary:
         """``glossary`` limited to the selected groups; `UsageError` for a group it does not have."""

@@ -1,0 +1,185 @@
+"""Which reference groups a text gets: topic selection from evidence in the text.
+
+MediaWiki never applies all its conversion groups at once: an article names
+the few it wants (NoteTA). termloc does the same when told (``--reference
+People,地名``, front matter ``reference: [...]``) and otherwise, with
+``auto``, chooses from the text itself:
+
+- a **general** group (names of people and places in general use, listed
+  in ``reference/topics.yaml``) is chosen when one of its keys occurs in the
+  text;
+- a **topic** group (films, football clubs, IT ...) is chosen only on
+  strong evidence: at least `TOPIC_EVIDENCE` distinct *specific* keys in the
+  text — keys of three or more characters, written with Han characters, that
+  belong to at most `MAX_SPREAD` groups and to no general group (a word every
+  topic group has, or a name a general group already holds, says nothing
+  about the topic). At most `MAX_TOPICS` topic groups, the best evidenced
+  first.
+
+So a topic group's rules for common words (an IT group's 访问 → 存取) reach
+only text that is about its topic. The keys are the Chinese input forms of
+every group's entries, indexed at build time in ``reference/keys.tsv``
+(sorted by first character; ``keys-offsets.json`` says where each
+character's keys are, so a short text reads a few kilobytes of it).
+
+    >>> from termloc.glossary.topics import choose_topics
+    >>> choice = choose_topics("美国总统唐纳德·特朗普访问悉尼")
+    >>> [pick.group for pick in choice.picks]
+    ['People', 'vital', '地名', '政治人物']
+    >>> choose_topics("今天天气很好").groups
+    ()
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from termloc.core.errors import InputError
+from termloc.core.scripts import HAN
+from termloc.glossary.reference import Reference, reference
+
+__all__ = ["MAX_SPREAD", "MAX_TOPICS", "TOPIC_EVIDENCE", "Pick", "TopicChoice", "TopicIndex", "choose_topics"]
+
+#: Distinct specific keys a topic group needs in the text.
+TOPIC_EVIDENCE = 3
+#: A key in more groups than this is no evidence of a topic.
+MAX_SPREAD = 3
+#: At most this many topic groups for one text.
+MAX_TOPICS = 6
+#: Keys shorter than this are no evidence on their own.
+LONG_KEY = 3
+
+
+@dataclass(frozen=True)
+class Pick:
+    """A group chosen for a text, and the keys that chose it."""
+
+    group: str
+    general: bool
+    evidence: tuple[str, ...]
+
+    def reason(self) -> str:
+        """One line saying why: ``People (general): 特朗普, 悉尼``."""
+        kind = "general" if self.general else "topic"
+        return f"{self.group} ({kind}): {', '.join(self.evidence)}"
+
+
+@dataclass(frozen=True)
+class TopicChoice:
+    """The groups chosen for a text, highest layer first."""
+
+    picks: tuple[Pick, ...]
+
+    @property
+    def groups(self) -> tuple[str, ...]:
+        """The chosen groups' names, in layer order."""
+        return tuple(pick.group for pick in self.picks)
+
+
+_HAN = re.compile(f"[{HAN}]")
+
+
+def _has_han(text: str) -> bool:
+    return _HAN.search(text) is not None
+
+
+class TopicIndex:
+    """The reference's keys, read one first character at a time."""
+
+    def __init__(self, ref: Reference) -> None:
+        self.ref = ref
+        self.keys_file = ref.folder / "keys.tsv"
+        offsets = ref.folder / "keys-offsets.json"
+        try:
+            self.offsets: dict[str, list[int]] = json.loads(offsets.read_text(encoding="utf-8"))
+            topics = yaml.safe_load((ref.folder / "topics.yaml").read_text(encoding="utf-8"))
+        except (OSError, ValueError, yaml.YAMLError) as err:
+            raise InputError(offsets.parent, f"unreadable reference topic index: {err}") from None
+        self.general = frozenset(topics["general"])
+        self._buckets: dict[str, dict[str, tuple[int, ...]]] = {}
+
+    def _bucket(self, char: str) -> dict[str, tuple[int, ...]]:
+        bucket = self._buckets.get(char)
+        if bucket is None:
+            start, end = self.offsets[char]
+            with self.keys_file.open("rb") as handle:
+                handle.seek(start)
+                chunk = handle.read(end - start).decode("utf-8")
+            bucket = {}
+            for line in chunk.splitlines():
+                key, groups = line.split("\t")
+                bucket[key] = tuple(int(g) for g in groups.split(","))
+            self._buckets[char] = bucket
+        return bucket
+
+    def hits(self, text: str) -> dict[str, tuple[str, ...]]:
+        """Group name → the distinct keys of the group found in ``text``, in order of first use."""
+        found: dict[int, dict[str, int]] = defaultdict(dict)
+        for char in set(text) & self.offsets.keys():
+            bucket = self._bucket(char)
+            lengths = sorted({len(key) for key in bucket})
+            start = text.find(char)
+            while start != -1:
+                for length in lengths:
+                    groups = bucket.get(text[start : start + length])
+                    for group in groups or ():
+                        found[group].setdefault(text[start : start + length], start)
+                start = text.find(char, start + 1)
+        names = self.ref.groups
+        return {
+            names[group].name: tuple(sorted(keys, key=lambda k: (keys[k], k))) for group, keys in sorted(found.items())
+        }
+
+    def spread(self, key: str) -> int:
+        """In how many groups ``key`` is a key."""
+        return len(self._bucket(key[0]).get(key, ())) if key[:1] in self.offsets else 0
+
+    def choose(self, text: str) -> TopicChoice:
+        """The groups for ``text`` (see the module's doc)."""
+        hits = self.hits(text)
+        general_keys = {key for name, keys in hits.items() if name in self.general for key in keys}
+        picks: list[Pick] = []
+        for name, keys in hits.items():
+            if name in self.general:
+                picks.append(Pick(name, True, keys))
+        topics: list[Pick] = []
+        for name, keys in hits.items():
+            if name in self.general:
+                continue
+            specific = tuple(
+                key
+                for key in keys
+                if len(key) >= LONG_KEY and _has_han(key) and key not in general_keys and self.spread(key) <= MAX_SPREAD
+            )
+            if len(specific) >= TOPIC_EVIDENCE:
+                topics.append(Pick(name, False, specific))
+        topics.sort(key=lambda pick: (-len(pick.evidence), pick.group))
+        general = sorted(picks, key=lambda pick: pick.group)
+        return TopicChoice((*general, *topics[:MAX_TOPICS]))
+
+
+@cache
+def topic_index(folder: Path | None = None) -> TopicIndex:
+    """The index of the reference termloc ships (or the one in ``folder``), read once a process."""
+    return TopicIndex(reference(folder))
+
+
+def choose_topics(text: str, folder: Path | None = None) -> TopicChoice:
+    """The reference groups ``auto`` chooses for ``text``."""
+    return topic_index(folder).choose(text)
+
+
+def check_names(names: Sequence[str], folder: Path | None = None) -> tuple[str, ...]:
+    """``names`` if every one is a reference group (`UsageError` otherwise)."""
+    ref = reference(folder)
+    for name in names:
+        ref.group(name)
+    return tuple(names)

@@ -1,0 +1,141 @@
+"""The reference termbase (Chinese Wikipedia's conversion groups) and topic selection.
+
+Real data throughout: the shipped reference built from ../shared/data/cgroups,
+the article, and sentences whose regional forms are public (Chinese
+Wikipedia's own groups say 川普, 雪梨, 海珊, 伊凡 for Taiwan).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from termloc import Converter
+from termloc.core import resources
+from termloc.core.variants import load_variants
+from termloc.documents.document import parse_document
+from termloc.glossary.reference import reference
+from termloc.glossary.topics import choose_topics
+from tests.conftest import SHARED, Cli
+
+REGISTRY = load_variants()
+CGROUPS = SHARED / "data" / "cgroups"
+
+
+def test_the_reference_ships_every_group_with_its_licence() -> None:
+    ref = reference()
+    assert len(ref.groups) == 444
+    assert sum(group.rules for group in ref.groups) == 73_850
+    assert {"People", "地名", "政治人物", "IT", "Movie", "Korea"} <= set(ref.names)
+    note = (resources.reference_dir() / "SOURCE.md").read_text(encoding="utf-8")
+    assert "CC BY-SA 4.0" in note
+    assert "zhconv-rs" in note
+    pyproject = (Path(__file__).parent.parent / "pyproject.toml").read_text(encoding="utf-8")
+    assert '"reference" = "termloc/data/reference"' in pyproject  # in the wheel
+
+
+def test_every_entry_names_its_group_page_and_rule() -> None:
+    group = reference().load(["政治人物"]).groups[0]
+    stalin = next(e for e in group.entries if e.note == "original: Stalin")
+    assert stalin.sources == ("Module:CGroup/政治人物, rule 1",) or stalin.sources[0].startswith(
+        "Module:CGroup/政治人物"
+    )
+    assert stalin.rows[0].forms["zh-TW"] == "史達林"
+    assert stalin.rows[0].forms["zh-HK"] == "史太林"
+
+
+def test_the_reference_matches_the_groups_it_was_built_from() -> None:
+    if not CGROUPS.is_dir():
+        pytest.skip(f"{CGROUPS} is not here (../shared is laid beside the checkout in CI)")
+    groups = [json.loads(path.read_text(encoding="utf-8")) for path in CGROUPS.glob("*.json")]
+    ref = reference()
+    assert len(groups) == len(ref.groups)
+    assert sorted(len(g["rules"]) for g in groups) == sorted(group.rules for group in ref.groups)
+    assert {g["path"] for g in groups} == {group.page for group in ref.groups}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("美国总统唐纳德·特朗普", "美國總統唐納·川普"),
+        ("悉尼是澳大利亚最大的城市", "雪梨是澳洲最大的城市"),
+        ("萨达姆·侯赛因是伊拉克总统", "薩達姆·海珊是伊拉克總統"),
+        ("伊万·伊万诺维奇是一名俄罗斯作家", "伊凡·伊萬諾維奇是一名俄羅斯作家"),
+    ],
+)
+def test_auto_gets_taiwan_names_the_glossary_lacks(text: str, expected: str) -> None:
+    assert Converter("zh-TW").convert(text) == expected
+    assert Converter("zh-TW", reference=None).convert(text) != expected  # without the reference: not there
+
+
+@pytest.mark.parametrize(
+    ("text", "group", "damaged"),
+    [
+        ("尼基塔·赫鲁晓夫访问了学院", "LuaMovie", "霹靂煞"),  # a television series' Taiwan title
+        ("他访问了政府网站", "LuaIT", "存取"),  # IT's word for 'access'
+        ("这所学院的学生", "BlueArchive", "學園"),  # a game's school
+    ],
+)
+def test_topic_groups_do_not_leak_into_unrelated_text(text: str, group: str, damaged: str) -> None:
+    assert group not in choose_topics(text).groups
+    assert damaged not in Converter("zh-TW").convert(text)
+    # Positive control: the group, named, does write the form (so the check above can fail).
+    assert damaged in Converter("zh-TW", reference=[group]).convert(text)
+
+
+def test_auto_chooses_the_article_topics_with_evidence(article: str) -> None:
+    picks = {pick.group: pick for pick in choose_topics(article).picks}
+    assert {"People", "政治人物", "地名", "Korea"} <= set(picks)
+    assert "戈尔巴乔夫" in picks["政治人物"].evidence
+    assert not {"IT", "LuaIT", "Movie", "TV", "Games"} & set(picks)
+    assert choose_topics("今天天气很好").groups == ()
+
+
+@pytest.mark.parametrize("tag", [v.tag for v in REGISTRY.chinese])
+def test_the_project_glossary_wins_over_the_reference_on_the_article(tag: str, article: str) -> None:
+    """The article renders exactly as without the reference (its names are the glossary's)."""
+    assert Converter(tag).convert(article) == Converter(tag, reference=None).convert(article)
+
+
+def test_a_reference_key_cannot_break_a_glossary_term() -> None:
+    # Korea's 对朝 → 對北韓 would take 朝 away from the glossary's 朝鲜 (→ 對北韓鮮).
+    assert Converter("zh-Hant", reference=["Korea"]).convert("的政府对朝鲜此次") == "的政府對朝鮮此次"
+    # Positive control: without the glossary, the group's own rule applies.
+    assert Converter("zh-Hant", glossary=None, reference=["Korea"]).convert("对朝鲜") == "對北韓"
+
+
+def test_front_matter_names_the_reference() -> None:
+    head = "---\ntitle: 测试\nsource_language: zh\n"
+    assert parse_document(head + "---\n正文\n").reference == "auto"
+    assert parse_document(head + "reference: [People, 地名]\n---\n正文\n").reference == ("People", "地名")
+    assert parse_document(head + "reference: none\n---\n正文\n").reference is None
+
+
+def test_cli_reference_options(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    def convert(*options: str) -> tuple[int, str, str]:
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("特朗普访问悉尼".encode())))
+        return cli("convert", "--to", "zh-TW", *options)
+
+    assert convert()[1] == "川普訪問雪梨"
+    assert convert("--no-reference")[1] == "特朗普訪問悉尼"
+    assert convert("--reference", "none")[1] == "特朗普訪問悉尼"
+    assert convert("--reference", "People")[1] == "川普訪問悉尼"
+    code, out, err = convert("--explain-topics")
+    assert code == 0
+    assert out == "川普訪問雪梨"
+    assert "termloc:   People (general): 特朗普\n" in err
+    code, out, err = convert("--reference", "Peple")
+    assert (code, out) == (2, "")
+    assert err == "termloc: unknown reference group 'Peple'; did you mean People, Popes, Apple?\n"
+
+
+def test_cli_reference_list(cli: Cli) -> None:
+    code, out, _ = cli("reference", "list")
+    assert code == 0
+    lines = out.splitlines()
+    assert len(lines) == 444
+    assert any(line.startswith("政治人物\t171 entries\tModule:CGroup/政治人物\t") for line in lines)
