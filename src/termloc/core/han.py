@@ -11,13 +11,14 @@ OpenCC's own character dictionaries, dumped to text once per OpenCC version.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
 from termloc.core import opencc_files
 
-__all__ = ["CharTables", "char_tables"]
+__all__ = ["CharTables", "ScriptRuns", "char_tables"]
 
 #: The dictionaries read, by the name OpenCC gives them.
 _DICTS = (
@@ -151,3 +152,78 @@ def char_tables() -> CharTables:
         hk_rev=tables["HKVariantsRev"],
         derive_configs=tuple(dict.fromkeys(configs)),
     )
+
+
+#: Where a run of text may end: after clause punctuation or a line break.
+_CLAUSE_END = "，。！？；：、,!?;:\n"
+
+
+class ScriptRuns:
+    """Cuts text into clauses written in Simplified and in Traditional.
+
+    A clause (up to clause punctuation or a line break) is Traditional when it
+    holds a Traditional-only character (one OpenCC's t2s changes: 灣, 敘)
+    and no Simplified-only one (湾, 叙); Simplified when it holds a
+    Simplified-only one (a mixed clause too: the Simplified path converts
+    both scripts); a clause with neither (娘家, 下台: characters of both
+    scripts) takes the script of the clause before it on the line, else
+    after it, else Simplified. Consecutive clauses of one script form one run.
+
+        >>> runs = ScriptRuns("灣敘", "湾叙")
+        >>> runs.split("台湾很好。台灣的娘家，下台")
+        [('台湾很好。', False), ('台灣的娘家，下台', True)]
+    """
+
+    def __init__(self, traditional: str, simplified: str) -> None:
+        self.traditional = traditional
+        self.simplified = simplified
+        self._traditional = re.compile(f"[{re.escape(traditional)}]")
+        self._simplified = re.compile(f"[{re.escape(simplified)}]")
+        self._clauses = re.compile(f"[^{re.escape(_CLAUSE_END)}]*[{re.escape(_CLAUSE_END)}]?")
+
+    @classmethod
+    def of(cls, tables: CharTables) -> ScriptRuns:
+        """The letters of OpenCC's character tables: what only one script writes."""
+        traditional = "".join(sorted(c for c, v in tables.ts.items() if c not in v and len(c) == 1))
+        simplified = "".join(sorted(c for c, v in tables.st.items() if c not in v and len(c) == 1))
+        return cls(traditional, simplified)
+
+    def split(self, text: str) -> list[tuple[str, bool]]:
+        """``text`` as (run, is Traditional) pairs that concatenate to it."""
+        has_traditional = self._traditional.search(text) is not None
+        if not has_traditional or self._simplified.search(text) is None:
+            return [(text, has_traditional)] if text else []
+        clauses = [c for c in self._clauses.findall(text) if c]
+        kinds = [self._kind(clause) for clause in clauses]
+        self._settle(clauses, kinds)
+        runs: list[tuple[str, bool]] = []
+        for clause, kind in zip(clauses, kinds, strict=True):
+            if runs and runs[-1][1] == kind:
+                runs[-1] = (runs[-1][0] + clause, kind)
+            else:
+                runs.append((clause, bool(kind)))
+        return runs
+
+    def _kind(self, clause: str) -> bool | None:
+        if self._simplified.search(clause) is not None:
+            return False  # Simplified, or mixed: the Simplified path converts both scripts
+        return True if self._traditional.search(clause) is not None else None
+
+    @staticmethod
+    def _settle(clauses: list[str], kinds: list[bool | None]) -> None:
+        """Give each undecided clause the script of its line's neighbour (before, else after)."""
+        for forward in (True, False):
+            order = range(len(kinds)) if forward else range(len(kinds) - 1, -1, -1)
+            last: bool | None = None
+            for i in order:
+                if forward and i and clauses[i - 1].endswith("\n"):
+                    last = None
+                if not forward and clauses[i].endswith("\n"):
+                    last = None
+                if kinds[i] is None:
+                    kinds[i] = last
+                else:
+                    last = kinds[i]
+        for i, kind in enumerate(kinds):
+            if kind is None:
+                kinds[i] = False

@@ -32,10 +32,10 @@ from termloc.core import opencc_files, resources
 from termloc.core.variants import Variant, VariantRegistry
 from termloc.glossary.selection import GlossarySelection
 
-__all__ = ["FORMAT", "compiled_config", "glossary_digest"]
+__all__ = ["FORMAT", "LETTERS", "TRADITIONAL_CONFIG", "compiled_config", "glossary_digest"]
 
 #: Bumped whenever the layout or meaning of compiled files changes.
-FORMAT = "termloc-compiled-19"
+FORMAT = "termloc-compiled-20"
 
 
 def glossary_digest(files: Sequence[Path], groups: Sequence[str] | None, extra: str = "") -> str:
@@ -249,6 +249,8 @@ def _build(variant: Variant, selection: GlossarySelection, registry: VariantRegi
         config = rewrite_config(stock, table, _Merger(work, folder))
         (work / "config.json").write_text(json.dumps(config, ensure_ascii=False, indent=1), encoding="utf-8")
         (work / "table.json").write_text(json.dumps(table, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+        if variant.script == "Hant":
+            _write_traditional_path(table, work, folder)
         try:
             os.rename(work, folder)
         except OSError:
@@ -257,6 +259,38 @@ def _build(variant: Variant, selection: GlossarySelection, registry: VariantRegi
     finally:
         if work.exists():
             shutil.rmtree(work, ignore_errors=True)
+
+
+#: The files of the path Traditional input takes into a Traditional variant.
+TRADITIONAL_CONFIG = "traditional.json"
+LETTERS = "letters.json"
+
+
+def _write_traditional_path(table: Mapping[str, str], work: Path, final: Path) -> None:
+    """The config Traditional text takes into a Traditional variant: the glossary's table alone.
+
+    Traditional input is already in the variant's script: only glossary (and
+    reference) forms change, and OpenCC's Simplified-to-Traditional stages
+    never see it (克里姆林宮 stays, never 克裡姆林宮; 娘家 never 孃家). With an
+    empty table there is no config: Traditional text passes unchanged.
+    ``letters.json`` holds the characters only one script writes, for
+    `termloc.core.han.ScriptRuns`.
+    """
+    from termloc.core.han import ScriptRuns, char_tables
+
+    runs = ScriptRuns.of(char_tables())
+    letters = {"traditional": runs.traditional, "simplified": runs.simplified}
+    (work / LETTERS).write_text(json.dumps(letters, ensure_ascii=False), encoding="utf-8")
+    if not table:
+        return
+    opencc_files.compile_dictionary(dict(table), work / "traditional.ocd")
+    node = {"type": "ocd", "file": str(final / "traditional.ocd")}
+    config: dict[str, Any] = {
+        "name": "Traditional input: the termloc glossary alone",
+        "segmentation": {"type": "mmseg", "dict": node},
+        "conversion_chain": [{"dict": node}],
+    }
+    (work / TRADITIONAL_CONFIG).write_text(json.dumps(config, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
 def compiled_config(variant: Variant, selection: GlossarySelection, registry: VariantRegistry) -> Path:

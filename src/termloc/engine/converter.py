@@ -21,12 +21,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from termloc.core import opencc_files
 from termloc.core.errors import UsageError
+from termloc.core.han import ScriptRuns
 from termloc.core.variants import Variant, VariantRegistry, load_variants
-from termloc.engine.compiler import compiled_config
+from termloc.engine.compiler import LETTERS, TRADITIONAL_CONFIG, compiled_config
 from termloc.engine.punctuation import convert_quotes
 from termloc.glossary.selection import GlossarySelection
 
@@ -108,7 +109,26 @@ class Converter:
         else:
             self.config = compiled_config(self.variant, self.selection, self.registry)
         self._opencc = opencc.OpenCC(str(self.config))
+        self._runs: ScriptRuns | None = None
+        self._traditional: Any = None
+        if self.selection is not None:
+            self._runs, self._traditional = self._traditional_path(self.config)
         self._quotes = self.variant.quotes if punctuation == "auto" else None
+
+    @staticmethod
+    def _traditional_path(config: Path) -> tuple[ScriptRuns | None, Any]:
+        """How Traditional input goes into a Traditional variant (`termloc.engine.compiler`): the
+        clause splitter and the glossary-only converter (None: Traditional passes unchanged)."""
+        import json
+
+        import opencc
+
+        letters = config.parent / LETTERS
+        if not letters.is_file():
+            return None, None
+        data = json.loads(letters.read_text(encoding="utf-8"))
+        path = config.parent / TRADITIONAL_CONFIG
+        return ScriptRuns(data["traditional"], data["simplified"]), opencc.OpenCC(str(path)) if path.is_file() else None
 
     @property
     def reference(self) -> tuple[str, ...]:
@@ -146,8 +166,20 @@ class Converter:
             return self.for_text(text)._convert(text)
         return self._convert(text)
 
+    def _engine(self, text: str) -> str:
+        """``text`` through OpenCC; Traditional clauses into a Traditional variant through the glossary alone."""
+        if self._runs is None:
+            return str(self._opencc.convert(text))
+        parts = []
+        for run, traditional in self._runs.split(text):
+            if not traditional:
+                parts.append(self._opencc.convert(run))
+            else:
+                parts.append(self._traditional.convert(run) if self._traditional is not None else run)
+        return "".join(parts)
+
     def _convert(self, text: str) -> str:
-        converted: str = self._opencc.convert(text)
+        converted = self._engine(text)
         if self._quotes is not None:
             converted = convert_quotes(converted, self._quotes)
         return converted
@@ -191,14 +223,14 @@ class Converter:
     def _convert_plain(self, text: str, code: str) -> str:
         """``text`` into the variant with MediaWiki code ``code``, marks kept."""
         if code == self.variant.mediawiki_code:
-            return str(self._opencc.convert(text))
+            return self._engine(text)
         sibling = self._siblings.get(code)
         if sibling is None:
             sibling = Converter(
                 code, glossary=self.selection, reference=None, punctuation="keep", registry=self.registry
             )
             self._siblings[code] = sibling
-        return str(sibling._opencc.convert(text))
+        return sibling._engine(text)
 
     def __repr__(self) -> str:
         return f"Converter({self.variant.tag!r}, config={str(self.config)!r})"

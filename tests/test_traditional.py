@@ -1,0 +1,59 @@
+"""Traditional stays Traditional: input already in Traditional is not converted as if it were Simplified.
+
+The examples are the issue's, from real Chinese Wikipedia text: OpenCC's
+Simplified-to-Traditional configs rewrite correct Traditional (克里姆林宮 →
+克裡姆林宮 in s2twp, 娘家 → 孃家, 下台 → 下臺, 拉脫維亞 → 拉脱維亞 in s2hk).
+Each case checks plain OpenCC does damage the text (the positive control).
+"""
+
+from __future__ import annotations
+
+import opencc
+import pytest
+
+from termloc import Converter
+from termloc.core.han import ScriptRuns, char_tables
+
+CASES = [
+    ("zh-TW", "s2twp", "普丁在俄羅斯克里姆林宮接見了來賓。"),
+    ("zh-Hant", "s2t", "她回到娘家，隨後宣佈下台。"),
+    ("zh-HK", "s2hk", "拉脫維亞位於波羅的海東岸。"),
+    ("zh-TW", "s2twp", "大部份比賽項目在北京舉行。"),
+]
+
+
+@pytest.mark.parametrize(("tag", "config", "text"), CASES)
+def test_traditional_input_comes_back_unchanged(tag: str, config: str, text: str) -> None:
+    assert opencc.OpenCC(config).convert(text) != text  # OpenCC alone damages it
+    assert Converter(tag).convert(text) == text
+
+
+def test_glossary_names_still_apply_in_traditional_text() -> None:
+    assert Converter("zh-TW").convert("俄羅斯總統普京在克里姆林宮。") == "俄羅斯總統普丁在克里姆林宮。"
+    assert Converter("zh-HK").convert("蘇聯領導人斯大林。") == "蘇聯領導人史太林。"
+
+
+def test_mixed_input_converts_only_its_simplified_clauses() -> None:
+    text = "克里姆林宮的娘家，下台。俄罗斯总统普京在克里姆林宫"
+    assert Converter("zh-TW").convert(text) == "克里姆林宮的娘家，下台。俄羅斯總統普丁在克里姆林宮"
+
+
+def test_simplified_targets_and_parity_are_as_before() -> None:
+    assert Converter("zh-CN").convert("克里姆林宮的娘家") == "克里姆林宫的娘家"
+    plain = Converter("zh-TW", glossary=None, reference=None, punctuation="keep")
+    assert plain.convert("俄羅斯克里姆林宮") == opencc.OpenCC("s2twp").convert("俄羅斯克里姆林宮") == "俄羅斯克裡姆林宮"
+
+
+def test_clauses_take_their_script_from_their_own_letters_or_their_neighbours() -> None:
+    runs = ScriptRuns.of(char_tables())
+    # 娘家 and 下台 are written alike in both scripts: they go with the clause before them.
+    assert runs.split("台灣的娘家，下台。台湾的娘家，下台") == [
+        ("台灣的娘家，下台。", True),
+        ("台湾的娘家，下台", False),
+    ]
+    # A clause with both scripts takes the Simplified path, which converts both.
+    assert runs.split("朝鮮劳动党。臺灣") == [("朝鮮劳动党。", False), ("臺灣", True)]
+    # Neither script anywhere: Simplified, as before.
+    assert runs.split("娘家") == [("娘家", False)]
+    # A neutral first clause takes the script of the one after it on its line.
+    assert runs.split("下台，臺灣\n下台，台湾") == [("下台，臺灣\n", True), ("下台，台湾", False)]
