@@ -102,10 +102,15 @@ def test_the_project_glossary_wins_over_the_reference_on_the_article(tag: str, a
 
 
 def test_a_reference_key_cannot_break_a_glossary_term() -> None:
-    # Korea's 对朝 → 對北韓 would take 朝 away from the glossary's 朝鲜 (→ 對北韓鮮).
-    assert Converter("zh-Hant", reference=["Korea"]).convert("的政府对朝鲜此次") == "的政府對朝鮮此次"
-    # Positive control: without the glossary, the group's own rule applies.
-    assert Converter("zh-Hant", glossary=None, reference=["Korea"]).convert("对朝鲜") == "對北韓"
+    # Movie's film title 他來自美國 (zh-TW 完美狙擊) ends in the beginning of the glossary's 美國國防部:
+    # longest match from the left would take 美國 away from it.
+    text = "他來自美國國防部"
+    assert Converter("zh-TW", reference=["Movie"]).convert(text) == text
+    # Positive control: without the glossary, the group's rule does fire.
+    assert Converter("zh-TW", glossary=None, reference=["Movie"]).convert(text) == "完美狙擊國防部"
+    # A key that holds a glossary key and writes it otherwise is shadowed too (zh-HK 戈巴卓夫 in People).
+    assert Converter("zh-HK", reference=["People"]).convert("戈尔巴乔夫") == "戈爾巴喬夫"
+    assert Converter("zh-HK", glossary=None, reference=["People"]).convert("戈尔巴乔夫") == "戈巴卓夫"
 
 
 def test_front_matter_names_the_reference() -> None:

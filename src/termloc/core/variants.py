@@ -59,6 +59,10 @@ class Variant:
     standard: str | None = None
     #: True if the variant's forms are shown beside a glossary term (term cards, translators' hints).
     hint: bool = False
+    #: True for a script-only variant (zh-Hans, zh-Hant), as MediaWiki's: a term row
+    #: applies to it only where it names the variant; elsewhere text is
+    #: script-converted, not regionalised (see `termloc.glossary.model.Row`).
+    script_only: bool = False
 
     @property
     def mediawiki_code(self) -> str:
@@ -183,6 +187,7 @@ def _variant_from(data: Any, path: Path) -> Variant:
             regional_characters=_optional(data, "regional_characters"),
             contrasts_with=_optional(data, "contrasts_with"),
             standard=_optional(data, "standard"),
+            script_only=bool(data.get("script_only", False)),
             hint=bool(data.get("hint", False)),
         )
     except KeyError as err:

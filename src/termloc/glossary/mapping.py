@@ -70,10 +70,14 @@ def variant_mapping(
     claims: dict[str, Claim] = {}
     conflicts: list[Conflict] = []
     shadows: list[Conflict] = []
+    derived: dict[str, Claim] = {}  # script-converted spellings (script-only variants): any claim beats them
     for group in sorted(glossary.groups, key=lambda g: g.layer):  # the higher layer claims first
         for entry in group.entries:
             for row in entry.rows:
                 form = row.chinese_form(variant, tables, name=entry.is_name)
+                if form is None and variant.script_only and entry.is_name and not row.one_way:
+                    _script_converted(derived, row, entry, group.layer, group.reference, variant, tables)
+                    continue
                 if form is None or not form.text:
                     continue
                 claim = Claim(form.text, entry, row, group.layer, group.reference)
@@ -87,8 +91,33 @@ def variant_mapping(
                         elif held.output != claim.output and held.row is not row:
                             found = conflicts if held.layer == claim.layer else shadows
                             found.append(Conflict(key, held, claim, variant.tag))
+    for key, claim in derived.items():
+        claims.setdefault(key, claim)
     shadows += _overlapped(claims, variant.tag, tables)
     return VariantMapping(variant.tag, claims, conflicts, shadows)
+
+
+def _script_converted(
+    claims: dict[str, Claim], row: Row, entry: Entry, layer: int, reference: bool, variant: Variant, tables: CharTables
+) -> None:
+    """A name row that does not name a script-only variant: each spelling it accepts is
+    written in the variant's script, keeping the characters valid in both (朴成哲 in
+    zh-Hant, not 樸成哲), and not regionalised (史達林 stays 史達林, 斯大林 stays 斯大林).
+    A spelling another row claims keeps that claim (the caller merges these last)."""
+    config = str(variant.derive_config)
+    for source in row.chinese_inputs():
+        if not source.text or any(c.isspace() for c in source.text):
+            continue
+        for key in tables.spellings(source.text):
+            if key not in claims:
+                output = tables.derive(key, variant.script, config, keep_shared=True)
+                claims[key] = Claim(output, entry, row, layer, reference)
+
+
+#: A lower layer's key ending in this many characters of a higher layer's key is dropped for it.
+#: One is enough to break a term (Korea's 对朝 → 對北韓 in 对朝鲜 gives 對北韓鮮), and it costs
+#: reference keys that only meet a glossary key by chance (艾慕杜華 before 華盛頓).
+MIN_OVERLAP = 1
 
 
 def _overlapped(claims: dict[str, Claim], variant: str, tables: CharTables) -> list[Conflict]:
@@ -99,7 +128,7 @@ def _overlapped(claims: dict[str, Claim], variant: str, tables: CharTables) -> l
     key whose output it does not keep (对北韩 would beat the glossary's 北韩
     and write the lower layer's form of it), nor end in the beginning of one
     and rewrite that end (对朝 → 對北韓 in 对朝鲜 would take 朝 away from the
-    glossary's 朝鲜; 特朗普 → 川普 keeps its 普 and may stay); the second rule
+    glossary's 朝鲜 and write 對北韓鮮; 特朗普 → 川普 keeps its 普); the second rule
     protects the glossaries named from the reference, and leaves the
     reference's groups to the longest match among themselves, as MediaWiki
     does. Such a key is dropped, as a shadow of the higher layer's claim.
@@ -134,7 +163,7 @@ def _undone(
             inner = claims.get(key[start:end])
             if inner is not None and inner.layer < claim.layer and inner.output not in claim.output:
                 return inner
-        begun = starts.get(key[start:]) if start else None
+        begun = starts.get(key[start:]) if start and len(key) - start >= MIN_OVERLAP else None
         if begun is not None and begun.layer < claim.layer and not begun.reference:
             tail = key[start:]
             if not any(claim.output.endswith(spelling) for spelling in tables.spellings(tail)):

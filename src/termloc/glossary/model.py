@@ -64,9 +64,11 @@ class Row:
         all, one derived from the other script (for a ``name`` of a person
         or place, keeping characters valid in both scripts: 朴成哲). A
         one-way row has a form only for the variants it names: no fallback,
-        no derivation.
+        no derivation; nor has a script-only variant (zh-Hans, zh-Hant, as
+        MediaWiki's), where the text is script-converted instead
+        (`termloc.glossary.mapping`).
         """
-        if self.one_way:
+        if self.one_way or variant.script_only:
             text = self.forms.get(variant.tag)
             return None if text is None else Form(text, variant.tag, source_tag=variant.tag)
         for tag in variant.chain:
