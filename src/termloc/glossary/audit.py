@@ -127,7 +127,7 @@ def audit(text: str, glossary: Glossary, variant: Variant, tables: CharTables) -
         }
     )
     uncovered = scan.run()
-    scan.result.names = _name_like(text, uncovered)
+    scan.result.names = name_like(text, uncovered)
     used = set(scan.result.concordance)
     scan.result.unused = [entry.id for entry in glossary.entries if entry.id not in used]
     return scan.result
@@ -197,7 +197,7 @@ class _Scan:
             self.result.phrases[(phrase, converted)] += 1
 
 
-def _name_like(text: str, runs: list[tuple[int, int]]) -> Counter[str]:
+def name_like(text: str, runs: list[tuple[int, int]]) -> Counter[str]:
     """Runs of transliteration characters that look like foreign names, in the uncovered ``runs``."""
     names: Counter[str] = Counter()
     for start, end in runs:
