@@ -50,6 +50,8 @@ bench: $(STAMP)
 	$(BIN)/python bench/convert.py
 	$(BIN)/python bench/startup.py
 	$(BIN)/python bench/lookup.py
+	$(BIN)/python bench/reference.py
+	$(BIN)/python bench/devset.py
 	$(BIN)/python bench/scale.py
 
 clean:

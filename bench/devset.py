@@ -16,7 +16,7 @@ Converters (a converter whose package is missing is skipped, with a line
 saying so):
 
 - ``termloc``: ``Converter(variant)``, the default glossary;
-- ``termloc-plain``: ``Converter(variant, glossary=None, punctuation="keep")``,
+- ``termloc-plain``: ``Converter(variant, glossary=None, reference=None, punctuation="keep")``,
   OpenCC with termloc's configs and no glossary;
 - ``opencc``: ``opencc.OpenCC(config)`` with s2twp (zh-TW), s2hk (zh-HK),
   tw2sp (zh-CN: Taiwan phrases back to mainland ones, then characters),
@@ -151,7 +151,7 @@ def converters() -> tuple[dict[str, Factory], list[str]]:
     """The available converters by name, and a note for each one skipped."""
     candidates: dict[str, Factory | str] = {
         "termloc": termloc_factory(),
-        "termloc-plain": termloc_factory(glossary=None, punctuation="keep"),
+        "termloc-plain": termloc_factory(glossary=None, reference=None, punctuation="keep"),
         "opencc": opencc_factory(),
         "zhconv-rs": zhconv_factory(),
     }
