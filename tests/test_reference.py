@@ -102,10 +102,10 @@ def test_the_project_glossary_wins_over_the_reference_on_the_article(tag: str, a
 
 
 def test_a_reference_key_cannot_break_a_glossary_term() -> None:
-    # Movie's film title 他來自美國 (zh-TW 完美狙擊) ends in the beginning of the glossary's 美國國防部:
-    # longest match from the left would take 美國 away from it.
-    text = "他來自美國國防部"
-    assert Converter("zh-TW", reference=["Movie"]).convert(text) == text
+    # Movie's film title 他来自美国 (zh-TW 完美狙擊) ends in the beginning of the glossary's 美国国防部:
+    # longest match from the left would take 美国 away from it.
+    text = "他来自美国国防部"
+    assert Converter("zh-TW", reference=["Movie"]).convert(text) == "他來自美國國防部"
     # Positive control: without the glossary, the group's rule does fire.
     assert Converter("zh-TW", glossary=None, reference=["Movie"]).convert(text) == "完美狙擊國防部"
     # A key that holds a glossary key and writes it otherwise is shadowed too (zh-HK 戈巴卓夫 in People).

@@ -57,3 +57,10 @@ def test_clauses_take_their_script_from_their_own_letters_or_their_neighbours() 
     assert runs.split("娘家") == [("娘家", False)]
     # A neutral first clause takes the script of the one after it on its line.
     assert runs.split("下台，臺灣\n下台，台湾") == [("下台，臺灣\n", True), ("下台，台湾", False)]
+
+
+def test_traditional_text_keeps_its_writers_choices_over_the_reference() -> None:
+    # A Taiwan page (the development set's Australia blurb) writes 澳大利亞; the reference's
+    # general groups give Taiwan 澳洲, which Simplified input gets (the positive control).
+    assert Converter("zh-TW").convert("澳大利亞是南半球的國家。") == "澳大利亞是南半球的國家。"
+    assert Converter("zh-TW").convert("澳大利亚是南半球的国家。") == "澳洲是南半球的國家。"

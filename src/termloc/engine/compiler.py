@@ -35,7 +35,7 @@ from termloc.glossary.selection import GlossarySelection
 __all__ = ["FORMAT", "LETTERS", "TRADITIONAL_CONFIG", "compiled_config", "glossary_digest"]
 
 #: Bumped whenever the layout or meaning of compiled files changes.
-FORMAT = "termloc-compiled-23"
+FORMAT = "termloc-compiled-24"
 
 
 def glossary_digest(files: Sequence[Path], groups: Sequence[str] | None, extra: str = "") -> str:
@@ -241,7 +241,8 @@ def _build(variant: Variant, selection: GlossarySelection, registry: VariantRegi
     from termloc.glossary.mapping import variant_mapping
 
     glossary = selection.load(registry)
-    table = variant_mapping(glossary, variant, char_tables()).table()
+    mapping = variant_mapping(glossary, variant, char_tables())
+    table = mapping.table()
     folder.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{variant.tag}."))
     try:
@@ -250,7 +251,8 @@ def _build(variant: Variant, selection: GlossarySelection, registry: VariantRegi
         (work / "config.json").write_text(json.dumps(config, ensure_ascii=False, indent=1), encoding="utf-8")
         (work / "table.json").write_text(json.dumps(table, ensure_ascii=False, sort_keys=True), encoding="utf-8")
         if variant.script == "Hant":
-            _write_traditional_path(table, work, folder)
+            own = {key: claim.output for key, claim in mapping.claims.items() if not claim.reference}
+            _write_traditional_path(own, work, folder)
         try:
             os.rename(work, folder)
         except OSError:
@@ -267,10 +269,12 @@ LETTERS = "letters.json"
 
 
 def _write_traditional_path(table: Mapping[str, str], work: Path, final: Path) -> None:
-    """The config Traditional text takes into a Traditional variant: the glossary's table alone.
+    """The config Traditional text takes into a Traditional variant: the glossaries' table alone.
 
-    Traditional input is already in the variant's script: only glossary (and
-    reference) forms change, and OpenCC's Simplified-to-Traditional stages
+    Traditional input is already in the variant's script and its writer's
+    regional choices: only the forms of the glossaries named change (not the
+    reference's: a Taiwan page that writes 澳大利亞 keeps it, where the
+    reference's general groups give 澳洲), and OpenCC's Simplified-to-Traditional stages
     never see it (克里姆林宮 stays, never 克裡姆林宮; 娘家 never 孃家). With an
     empty table there is no config: Traditional text passes unchanged.
     ``letters.json`` holds the characters only one script writes, for
