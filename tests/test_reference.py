@@ -144,3 +144,13 @@ def test_cli_reference_list(cli: Cli) -> None:
     lines = out.splitlines()
     assert len(lines) == 444
     assert any(line.startswith("政治人物\t171 entries\tModule:CGroup/政治人物\t") for line in lines)
+
+
+def test_no_reference_form_holds_joined_markup() -> None:
+    # Some pages join two rules with '}--{' inside one (Movie: 'zh-cn:尼基塔;}--{-|尼基塔'): the first
+    # rule is kept, the rest reported, and no form carries the markup (it wrote 美国人;}--{-|美国人).
+    folder = resources.reference_dir()
+    for path in (folder / "groups").glob("*.json"):
+        assert "}--{" not in path.read_text(encoding="utf-8"), path.name
+    dropped = (folder / "dropped.tsv").read_text(encoding="utf-8")
+    assert "a second rule joined by '}--{' inside this one" in dropped

@@ -60,6 +60,9 @@ __all__ = [
 ]
 
 NOTE_PREFIX = "original: "
+#: Markup that closes one conversion and opens the next inside one rule's text
+#: (``zh-cn:尼基塔;}--{-|尼基塔``): what follows it is another rule, not a form.
+_JOINED = "}--{"
 _UNREPRESENTABLE = re.compile(r"[\s\x00-\x1f\x7f]")
 
 
@@ -282,8 +285,11 @@ class _Importer:
         original = plain_original(item.original)
         language = original_language(original) if original else None
         draft = _Draft(source, item, entry_id, {language: original} if language else {})
+        text, joined, rest = item.rule.partition(_JOINED)
+        if joined:  # a page that closes one -{...}- and opens another inside a rule: its first rule only
+            self.drop(draft, "ignored", (), "", joined + rest, "a second rule joined by '}--{' inside this one")
         try:
-            rule = self.syntax.parse(item.rule)
+            rule = self.syntax.parse(text)
         except RuleSyntaxError as err:
             self.drop(draft, "ignored", (), "", item.rule, f"MediaWiki ignores this rule: {err}")
             return None
