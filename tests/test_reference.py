@@ -154,3 +154,12 @@ def test_no_reference_form_holds_joined_markup() -> None:
         assert "}--{" not in path.read_text(encoding="utf-8"), path.name
     dropped = (folder / "dropped.tsv").read_text(encoding="utf-8")
     assert "a second rule joined by '}--{' inside this one" in dropped
+
+
+def test_render_report_names_the_reference_groups(cli: Cli, tmp_path: Path) -> None:
+    code, out, _ = cli("render", "--to", "zh-TW", "--report", "-o", str(tmp_path / "a.md"))
+    assert code == 0
+    assert "  reference groups: People, 地名, 政治人物, Korea, UA toponyms\n" in out
+    code, out, _ = cli("render", "--to", "zh-TW", "--report", "--no-reference", "-o", str(tmp_path / "b.md"))
+    assert "  reference groups: none\n" in out
+    assert (tmp_path / "a.md").read_bytes() == (tmp_path / "b.md").read_bytes()  # the glossary's choices win

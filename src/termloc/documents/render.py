@@ -68,6 +68,8 @@ class Rendering:
     units: int = 0
     #: The variant a translated unit falls back to (the msgids' variant).
     source: str = ""
+    #: The reference groups the rendering used (chosen for the document with ``auto``).
+    reference: tuple[str, ...] = ()
 
     @property
     def tag(self) -> str:
@@ -86,6 +88,7 @@ class Rendering:
             f"{sum(self.rules.values())} rule replacements, {len(self.markup)} markup blocks, "
             f"{len(self.annotations)} annotations, {len(self.leftovers)} wrong-script characters"
         ]
+        lines.append(f"  reference groups: {', '.join(self.reference) or 'none'}")
         if self.from_catalog:
             lines.append(f"  {self.from_catalog} units as reviewed in the {self.tag} catalog")
         lines += [f"  rule {rule} ×{count}" for rule, count in sorted(self.rules.items())]
@@ -127,7 +130,7 @@ def render(
         registry=registry,
     ).for_text(document.text)
     index = TermIndex(glossary, variant, tables)
-    out = Rendering(variant, document, "", [], [], index=index)
+    out = Rendering(variant, document, "", [], [], index=index, reference=converter.reference)
     units = _Units(out, converter.markup(document.rules), _wrong_script(tables, variant), override)
     out.title = units.convert(document.title, 1, body=False)
     out.infoboxes = [convert_infobox(box, lambda t: units.convert(t, 1)) for box in document.infoboxes]
