@@ -80,7 +80,7 @@ def reference_choice(args: argparse.Namespace, document: Document | None = None)
     """The reference groups the options name: ``--no-reference`` (None), ``--reference auto`` or
     ``--reference GROUPS`` (comma-separated, repeatable), else the document's front matter
     (``reference:``), else ``auto``. An unknown group is a `UsageError` (exit 2)."""
-    from termloc.glossary.topics import check_names
+    from termloc.glossary.reference import reference
 
     if getattr(args, "no_reference", False):
         return None
@@ -91,9 +91,9 @@ def reference_choice(args: argparse.Namespace, document: Document | None = None)
             return "auto"
         if names == ["none"]:
             return None
-        return check_names(names)
+        return reference().check(names)
     if document is not None and document.reference != "auto":
-        return check_names(document.reference) if document.reference is not None else None
+        return reference().check(document.reference) if document.reference is not None else None
     return "auto"
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -100,6 +100,7 @@ class Reference:
         self.groups: tuple[ReferenceGroup, ...] = tuple(ReferenceGroup(**group) for group in data["groups"])
         self.by_name = {group.name: group for group in self.groups}
         self.names = tuple(self.by_name)
+        self._loaded: dict[str, Group] = {}
 
     def group(self, name: str) -> ReferenceGroup:
         """The group named ``name``; `UsageError` naming the nearest ones if there is none."""
@@ -112,15 +113,26 @@ class Reference:
             raise UsageError(f"unknown reference group {name!r}{hint}")
         return found
 
+    def check(self, names: Sequence[str]) -> tuple[str, ...]:
+        """``names`` as a tuple if every one is a group here (`UsageError` naming the nearest otherwise)."""
+        for name in names:
+            self.group(name)
+        return tuple(names)
+
     def files(self, names: Iterable[str]) -> list[Path]:
         """The data files of the named groups (for digests), the index first."""
         return [self.folder / "index.json", *(self.folder / self.group(name).file for name in names)]
 
     def load(self, names: Sequence[str], first_layer: int = 0) -> Glossary:
         """The named groups as a glossary, one layer each, the first named highest."""
-        return Glossary(
-            tuple(_load_group(self.folder, self.group(name), first_layer + i) for i, name in enumerate(names))
-        )
+        return Glossary(tuple(replace(self._group(name), layer=first_layer + i) for i, name in enumerate(names)))
+
+    def _group(self, name: str) -> Group:
+        """The group named ``name``, read once."""
+        found = self._loaded.get(name)
+        if found is None:
+            found = self._loaded[name] = _load_group(self.folder, self.group(name), 0)
+        return found
 
 
 def _load_group(folder: Path, group: ReferenceGroup, layer: int) -> Group:

@@ -35,7 +35,6 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -120,25 +119,32 @@ class TopicIndex:
         self.general = frozenset(topics["general"])
         self._buckets: dict[str, dict[str, tuple[int, ...]]] = {}
 
-    def _bucket(self, char: str) -> dict[str, tuple[int, ...]]:
-        bucket = self._buckets.get(char)
-        if bucket is None:
-            start, end = self.offsets[char]
-            with self.keys_file.open("rb") as handle:
+    def _load(self, chars: set[str]) -> None:
+        """Read the keys of every character in ``chars`` not read yet, through one file handle."""
+        missing = sorted((self.offsets[c][0], c) for c in chars if c not in self._buckets and c in self.offsets)
+        if not missing:
+            return
+        with self.keys_file.open("rb") as handle:
+            for start, char in missing:
                 handle.seek(start)
-                chunk = handle.read(end - start).decode("utf-8")
-            bucket = {}
-            for line in chunk.splitlines():
-                key, groups = line.split("\t")
-                bucket[key] = tuple(int(g) for g in groups.split(","))
-            self._buckets[char] = bucket
-        return bucket
+                chunk = handle.read(self.offsets[char][1] - start).decode("utf-8")
+                bucket: dict[str, tuple[int, ...]] = {}
+                for line in chunk.splitlines():
+                    key, groups = line.split("\t")
+                    bucket[key] = tuple(int(g) for g in groups.split(","))
+                self._buckets[char] = bucket
+
+    def _bucket(self, char: str) -> dict[str, tuple[int, ...]]:
+        self._load({char})
+        return self._buckets[char]
 
     def hits(self, text: str) -> dict[str, tuple[str, ...]]:
         """Group name → the distinct keys of the group found in ``text``, in order of first use."""
         found: dict[int, dict[str, int]] = defaultdict(dict)
-        for char in set(text) & self.offsets.keys():
-            bucket = self._bucket(char)
+        chars = set(text) & self.offsets.keys()
+        self._load(chars)
+        for char in chars:
+            bucket = self._buckets[char]
             lengths = sorted({len(key) for key in bucket})
             start = text.find(char)
             while start != -1:
@@ -205,11 +211,3 @@ def topic_index(folder: Path | None = None) -> TopicIndex:
 def choose_topics(text: str, folder: Path | None = None) -> TopicChoice:
     """The reference groups ``auto`` chooses for ``text``."""
     return topic_index(folder).choose(text)
-
-
-def check_names(names: Sequence[str], folder: Path | None = None) -> tuple[str, ...]:
-    """``names`` if every one is a reference group (`UsageError` otherwise)."""
-    ref = reference(folder)
-    for name in names:
-        ref.group(name)
-    return tuple(names)

@@ -129,7 +129,7 @@ def suggest(
     ``convert`` maps each variant's tag to a plain OpenCC converter (an
     object with ``convert(text)``), for the names no source covers.
     """
-    covered = {tag: variant_mapping(glossary, variant, tables).claims for variant in variants for tag in [variant.tag]}
+    covered = {variant.tag: variant_mapping(glossary, variant, tables).claims for variant in variants}
     inside = _glossary_spans(text, covered)
     found: dict[str, Suggestion] = {}
     for key, groups in _reference_hits(text, index).items():
