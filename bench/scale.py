@@ -134,6 +134,7 @@ def main() -> None:
 
     import opencc
 
+    from termloc.core.files import write_folder
     from termloc.core.han import char_tables
     from termloc.core.variants import load_variants
     from termloc.engine.converter import Converter
@@ -141,7 +142,7 @@ def main() -> None:
     from termloc.glossary.validate import check_entry
     from termloc.interchange.cgroup import import_groups, read_groups
     from termloc.interchange.cgroup_report import report_tsv
-    from termloc.interchange.writer import file_name, group_yaml, write_folder
+    from termloc.interchange.writer import file_name, group_yaml
 
     registry = load_variants()
     char_tables()  # OpenCC's character tables, dumped once per OpenCC version: not the import's cost

@@ -24,7 +24,7 @@ def _stock(name: str) -> dict[str, Any]:
 
 
 def _compiled(name: str, folder: Path) -> Any:
-    config = rewrite_config(_stock(name), {}, _Merger(folder, folder))
+    config = rewrite_config(_stock(name), {}, _Merger(folder))
     path = folder / "config.json"
     path.write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")
     return opencc.OpenCC(str(path)), config
@@ -92,7 +92,7 @@ def test_a_union_and_a_group_of_phrases_then_characters_flatten_in_order() -> No
 
 def test_the_glossary_wins_ties_in_a_flattened_dictionary(tmp_path: Path) -> None:
     # STCharacters writes 朴 → 樸; a glossary key of one character must win it.
-    config = rewrite_config(_stock("s2t"), {"朴": "朴"}, _Merger(tmp_path, tmp_path), prune=False)
+    config = rewrite_config(_stock("s2t"), {"朴": "朴"}, _Merger(tmp_path), prune=False)
     path = tmp_path / "config.json"
     path.write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")
     assert opencc.OpenCC("s2t").convert("朴成哲") == "樸成哲"
@@ -124,7 +124,7 @@ def test_the_glossary_in_a_flattened_dictionary_converts_as_in_the_stock_group(
         with monkeypatch.context() as patch:
             if not flat:
                 patch.setattr("termloc.engine.compiler.flatten", lambda node: None)
-            config = rewrite_config(_stock(name), table, _Merger(folder, folder))
+            config = rewrite_config(_stock(name), table, _Merger(folder))
         assert any(file.endswith(".ocd") for file in _files(config)) == flat
         (folder / "config.json").write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")
         made.append(opencc.OpenCC(str(folder / "config.json")))

@@ -39,7 +39,7 @@ def _converters(table: dict[str, str], config_name: str, folder: Path) -> tuple[
         stock = json.loads(stock_config(config_name).read_text(encoding="utf-8"))
         where = folder / f"prune-{prune}"
         where.mkdir()
-        config = rewrite_config(stock, table, _Merger(where, where), prune=prune)
+        config = rewrite_config(stock, table, _Merger(where), prune=prune)
         (where / "config.json").write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")
         made.append(opencc.OpenCC(str(where / "config.json")))
         sizes.append(sum(f.stat().st_size for f in where.glob("glossary-*")))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from html import escape
 from pathlib import Path
 
 import pytest
@@ -153,11 +154,11 @@ def test_markup_literals_are_exempt_from_the_script_check() -> None:
     assert result.leftovers == []
 
 
-def test_only_web_and_anchor_links_are_kept() -> None:
+def test_only_web_mail_and_relative_links_are_kept() -> None:
     text = (
         "---\ntitle: 链接\nsource_language: zh\n---\n\n"
         "[甲](javascript:alert(1))、[乙](https://zh.wikipedia.org/)、[丙](#ref-1)、[丁](mailto:a@example.org)、"
-        "[戊](ftp://example.org/x)\n"
+        "[戊](ftp://example.org/x)、[己](zh-CN.html)、[庚](<java\tscript:alert(2)>)、[辛](VBScript:msgbox)\n"
     )
     glossary, _ = load_glossary([GLOSSARY])
     result = render(parse_document(text), REGISTRY["zh-TW"], REGISTRY, glossary)
@@ -165,11 +166,31 @@ def test_only_web_and_anchor_links_are_kept() -> None:
     assert "[甲](javascript:alert(1))" in html  # Markdown itself refuses the link: plain text
     assert '<a href="https://zh.wikipedia.org/">乙</a>' in html
     assert '<a href="#ref-1">丙</a>' in html
+    assert '<a href="mailto:a@example.org">丁</a>' in html
+    assert '<a href="zh-CN.html">己</a>' in html
     # Links Markdown accepts but a page of termloc's does not: the text stays, the address goes.
-    assert "<a>丁</a>" in html
     assert "<a>戊</a>" in html
-    assert "mailto:" not in html
     assert "ftp:" not in html
+    assert not re.search(r'href="\s*(java|vb)script:', html, re.IGNORECASE)
+    assert '<a href="java%09script:alert(2)">庚</a>' in html  # Markdown's own escape: a relative address
+
+
+@pytest.mark.parametrize("source", ["javascript:alert(document.cookie)", " JavaScript:alert(1)", "data:text/html,x"])
+def test_a_front_matter_source_that_is_no_web_address_is_not_a_link(source: str) -> None:
+    text = f"---\ntitle: 链接\nsource_language: zh\nsource: '{source}'\n---\n\n正文。\n"
+    glossary, _ = load_glossary([GLOSSARY])
+    result = render(parse_document(text), REGISTRY["zh-TW"], REGISTRY, glossary)
+    footer = page(result, [result], REGISTRY).split("<footer>")[1]
+    assert "<a" not in footer
+    assert escape(source) in footer  # shown as text, escaped
+
+
+def test_a_front_matter_source_on_the_web_is_a_link() -> None:
+    text = "---\ntitle: 链接\nsource_language: zh\nsource: https://zh.wikipedia.org/wiki/朝俄关系\n---\n\n正文。\n"
+    glossary, _ = load_glossary([GLOSSARY])
+    result = render(parse_document(text), REGISTRY["zh-TW"], REGISTRY, glossary)
+    footer = page(result, [result], REGISTRY).split("<footer>")[1]
+    assert '<a href="https://zh.wikipedia.org/wiki/朝俄关系">' in footer
 
 
 def test_html_escapes_everything(tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ import json
 import sys
 from typing import Any
 
-from termloc.cli.options import add_glossary_options, add_reference_options, out, reference_choice, selection
+from termloc.cli.options import add_glossary_options, add_reference_options, inputs, out, reference_choice, selection
 
 __all__ = ["add_commands", "cmd_convert", "cmd_variants"]
 
@@ -42,7 +42,7 @@ def cmd_convert(args: argparse.Namespace) -> int:
         _explain_topics(converter, text)
     result = converter.convert(text) if args.no_markup else converter.convert_markup(text)
     if args.output:
-        write_atomic(args.output, result)
+        write_atomic(args.output, result, inputs=inputs(args, args.file))
     else:
         sys.stdout.write(result)
     return 0

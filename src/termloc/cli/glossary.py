@@ -9,7 +9,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from termloc.cli.options import Parser, add_glossary_options, load, out
+from termloc.cli.options import Parser, add_glossary_options, inputs, load, out
 from termloc.core.errors import TermlocError, UsageError
 from termloc.glossary.selection import GlossarySelection
 
@@ -147,7 +147,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
             "Every entry is marked DRAFT in its note: check each form and source, then keep it in the glossary.\n"
             "Forms from Chinese Wikipedia's conversion groups are CC BY-SA 4.0 (reference/SOURCE.md)."
         )
-        write_atomic(args.output, group_yaml(group, comment))
+        write_atomic(args.output, group_yaml(group, comment), inputs=inputs(args, args.article))
         sys.stderr.write(f"termloc: wrote {args.output}: {len(group.entries)} draft entries\n")
     return 0
 

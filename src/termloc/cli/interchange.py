@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from termloc.cli.options import add_glossary_options, load, out, warn
+from termloc.cli.options import add_glossary_options, inputs, load, out, warn
 from termloc.core.errors import TermlocError, UsageError
 
 __all__ = ["add_commands", "cmd_export", "cmd_import"]
@@ -69,12 +69,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.export_format == "tbx":
         from termloc.interchange.tbx import export_tbx
 
-        write_atomic(args.output, export_tbx(glossary, registry).decode("utf-8"))
+        write_atomic(args.output, export_tbx(glossary, registry).decode("utf-8"), inputs=inputs(args))
         out(f"wrote {args.output}: {entries} entries as TBX-Basic (TBX v3)")
     elif args.export_format == "csv":
         from termloc.interchange.table import export_csv
 
-        write_atomic(args.output, export_csv(glossary, registry))
+        write_atomic(args.output, export_csv(glossary, registry), inputs=inputs(args))
         out(f"wrote {args.output}: {entries} entries as multilingual CSV")
     elif args.export_format == "opencc":
         from termloc.core.han import char_tables
@@ -84,7 +84,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         if not variant.is_chinese:
             raise UsageError(f"{variant.tag!r} is not a Chinese variant; OpenCC converts zh-CN, zh-TW, zh-HK ...")
         text, skipped = opencc_dictionary(glossary, variant, char_tables())
-        write_atomic(args.output, text)
+        write_atomic(args.output, text, inputs=inputs(args))
         warn(skipped)
         out(f"wrote {args.output}: {text.count(chr(10))} {variant.tag} lines (key TAB value) from {entries} entries")
     else:
@@ -96,7 +96,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         name = args.name or (groups[0].title.get("zh") or groups[0].name if len(groups) == 1 else "termloc")
         description = args.description or (groups[0].description if len(groups) == 1 else "")
         text, skipped = group_module(groups, name, description)
-        write_atomic(args.output, text)
+        write_atomic(args.output, text, inputs=inputs(args))
         warn(skipped)
         out(f"wrote {args.output}: Module:CGroup/{name}, {entries - len(skipped)} of {entries} entries")
     return 0
@@ -120,11 +120,17 @@ def _check(groups: Sequence[Any]) -> None:
 def _write(
     groups: Sequence[Any], args: argparse.Namespace, comment: Callable[[Any], str], extra: dict[str, str]
 ) -> int:
-    from termloc.interchange.writer import file_name, group_yaml, write_folder
+    from termloc.core.files import write_folder
+    from termloc.interchange.writer import file_name, group_yaml
 
     taken = {name.casefold() for name in extra}
     files = [(file_name(group.name, taken), group_yaml(group, comment(group))) for group in groups]
-    write_folder(Path(args.output), [*files, *extra.items()], force=args.force)
+    write_folder(
+        Path(args.output),
+        [*files, *extra.items()],
+        force=args.force,
+        inputs=args.source if isinstance(args.source, list) else [args.source],
+    )
     return len(files)
 
 

@@ -27,6 +27,7 @@ __all__ = [
     "add_reference_options",
     "catalogs_dir",
     "group_names",
+    "inputs",
     "load",
     "out",
     "reference_choice",
@@ -103,6 +104,12 @@ def group_names(args: argparse.Namespace) -> list[str] | None:
     if not named:
         return None
     return [name.strip() for value in named for name in value.split(",") if name.strip()]
+
+
+def inputs(args: argparse.Namespace, *paths: str | Path | None) -> list[str | Path | None]:
+    """What a command reads, which its outputs must not replace: ``paths`` and the glossary files."""
+    chosen = selection(args)
+    return [*paths, *(chosen.files() if chosen is not None else [])]
 
 
 def load(args: argparse.Namespace, document: Document | None = None) -> Glossary:

@@ -11,11 +11,12 @@ from termloc.cli.options import (
     add_glossary_options,
     add_reference_options,
     catalogs_dir,
+    inputs,
     out,
     reference_choice,
     selection,
 )
-from termloc.core.errors import TermlocError, UsageError
+from termloc.core.errors import UsageError
 from termloc.glossary.selection import GlossarySelection
 
 if TYPE_CHECKING:
@@ -37,10 +38,11 @@ def cmd_render(args: argparse.Namespace) -> int:
     formats = _formats(args)
     if not args.out_dir and len(tags) > 1:
         raise UsageError("several variants need --out-dir DIR (one file per variant)")
-    document = load_document(Path(args.article) if args.article else resources.default_article())
+    article = Path(args.article) if args.article else resources.default_article()
+    document = load_document(article)
     renderings = _renderings(args, document, [registry[tag] for tag in tags], registry)
     outputs = _outputs(args, renderings, formats, registry)
-    _write(args, outputs)
+    _write(args, outputs, article)
     if args.report:
         stream = sys.stderr if None in outputs else sys.stdout
         for rendering in renderings:
@@ -137,19 +139,21 @@ def _outputs(
     return outputs
 
 
-def _write(args: argparse.Namespace, outputs: dict[Path | None, str]) -> None:
-    from termloc.core.files import write_atomic
+def _write(args: argparse.Namespace, outputs: dict[Path | None, str], article: Path) -> None:
+    """The files (all of them or none: `write_files`), or standard output; never over an input."""
+    from termloc.core.files import write_atomic, write_files
 
+    sources = inputs(args, article)
     if args.out_dir:
-        try:
-            Path(args.out_dir).mkdir(parents=True, exist_ok=True)
-        except OSError as err:
-            raise TermlocError(f"{args.out_dir}: cannot create the folder: {err.strerror}") from None
+        write_files(
+            Path(args.out_dir), {target.name: text for target, text in outputs.items() if target}, inputs=sources
+        )
+        return
     for target, text in outputs.items():
         if target is None:
             sys.stdout.write(text)
         else:
-            write_atomic(target, text)
+            write_atomic(target, text, inputs=sources)
 
 
 def _catalog_translations(args: argparse.Namespace, document: Document, variant: Variant) -> dict[str, str] | None:

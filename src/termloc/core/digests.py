@@ -87,9 +87,9 @@ def contents_digest(head: str, files: Iterable[Path]) -> str:
 
     The files' digests are remembered in termloc's user cache.
     """
-    from termloc.core import resources
+    from termloc.core import cache
 
-    memo = DigestMemo(resources.cache_dir() / "digests.json")
+    memo = DigestMemo(cache.folder() / "digests.json")
     digest = hashlib.sha256(head.encode())
     for path in files:
         digest.update(f"\0{path.name}\0{memo.digest(path)}".encode())

@@ -18,6 +18,7 @@ __all__ = [
     "Problem",
     "Severity",
     "TermlocError",
+    "TermlocWarning",
     "UsageError",
     "VariantError",
 ]
@@ -28,6 +29,10 @@ class TermlocError(Exception):
 
     #: Exit code the command line uses for this error: 1 data, 2 usage.
     exit_code: int = 1
+
+
+class TermlocWarning(UserWarning):
+    """Something termloc worked around and says so: the command line prints it as one line."""
 
 
 class UsageError(TermlocError, ValueError):

@@ -69,7 +69,7 @@ class CharTables:
         OpenCC lists it among its own candidates) stays as written:
         朴成哲, never 樸成哲.
         """
-        converted = opencc_files.converter(config).convert(text)
+        converted = opencc_files.convert(opencc_files.converter(config), text)
         if not keep_shared or len(converted) != len(text):
             return str(converted)
         return "".join(
@@ -79,7 +79,7 @@ class CharTables:
 
     def to_simplified(self, text: str, config: str = TO_SIMPLIFIED) -> str:
         """The Simplified spelling of ``text`` (OpenCC's t2s, phrases included)."""
-        return str(opencc_files.converter(config).convert(text))
+        return opencc_files.convert(opencc_files.converter(config), text)
 
     def derive(self, text: str, script: str, config: str, *, keep_shared: bool = True) -> str:
         """``text`` in ``script`` (``Hans`` or ``Hant``) by ``config``: `to_traditional` or `to_simplified`."""
@@ -188,7 +188,9 @@ class ScriptRuns:
         self.simplified = simplified
         # One pass of str.translate marks each script's letters (a regular expression with a
         # character class of 3,800 letters, searched clause by clause, is 20 times slower).
-        self._marks = str.maketrans({c: _TRADITIONAL for c in traditional} | {c: _SIMPLIFIED for c in simplified})
+        # The text's own marks are blanked first, so that they cannot pass for letters.
+        own = {_TRADITIONAL: " ", _SIMPLIFIED: " "}
+        self._marks = str.maketrans(own | {c: _TRADITIONAL for c in traditional} | {c: _SIMPLIFIED for c in simplified})
         self._clauses = re.compile(f"[^{re.escape(_CLAUSE_END)}]*[{re.escape(_CLAUSE_END)}]?")
 
     @classmethod

@@ -11,19 +11,23 @@ read; the entries returned are shared, so callers must not change them.
 from __future__ import annotations
 
 import subprocess
+import warnings
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from termloc.core import resources
+from termloc.core.cache import CacheWarning, writing
+from termloc.core.cache import folder as cache_folder
 from termloc.core.errors import TermlocError
 from termloc.core.files import replacing
 
 __all__ = [
     "compile_dictionary",
+    "convert",
     "converter",
     "dictionary_tool",
     "dump_dictionary",
+    "open_config",
     "read_dictionary",
     "share_dir",
     "stock_config",
@@ -73,29 +77,87 @@ def converter(config: str) -> Any:
     return opencc.OpenCC(config)
 
 
+def open_config(config: Path) -> Any:
+    """A new ``opencc.OpenCC`` for the config file ``config`` (OpenCC's own errors pass through)."""
+    import opencc
+
+    return opencc.OpenCC(str(config))
+
+
+def convert(converter: Any, text: str) -> str:
+    """``text`` through an ``opencc.OpenCC``, every code point kept.
+
+    OpenCC reads its input as a C string, so a NUL would end it (``a\\0b`` came
+    back as ``a``): each piece between NULs is converted alone (no key holds a NUL).
+
+        >>> convert(converter("s2t"), "汉字\\0汉字")
+        '漢字\\x00漢字'
+    """
+    if "\0" not in text:
+        return str(converter.convert(text))
+    return "\0".join(str(converter.convert(piece)) for piece in text.split("\0"))
+
+
 def _run_tool(source: Path, target: Path, source_format: str, target_format: str) -> None:
+    """Convert ``source`` with ``opencc_dict``, termloc writing ``target`` itself.
+
+    The tool writes to its standard output where there is one to name, and
+    termloc writes the bytes: the tool exits 0 with a short file on a full
+    disk, where Python's write raises.
+    """
     tool = dictionary_tool()
     if not tool.is_file():
         raise TermlocError(f"OpenCC's dictionary tool is missing at {str(tool)!r}; reinstall the 'opencc' package")
+    piped = Path(_STDOUT).exists()
+    output = _STDOUT if piped else str(target)
     result = subprocess.run(
-        [str(tool), "-i", str(source), "-o", str(target), "-f", source_format, "-t", target_format],
+        [str(tool), "-i", str(source), "-o", output, "-f", source_format, "-t", target_format],
         capture_output=True,
-        text=True,
     )
-    if result.returncode != 0:
-        problem = result.stderr.strip() or result.stdout.strip()
+    if result.returncode != 0 or (piped and not result.stdout):
+        problem = (result.stderr or result.stdout).decode("utf-8", "replace").strip() or "no output"
         raise TermlocError(f"OpenCC could not convert {str(source)!r} to {target_format}: {problem}")
+    if piped:
+        target.write_bytes(result.stdout)
+
+
+#: Where ``opencc_dict`` writes so that termloc gets the bytes.
+_STDOUT = "/dev/stdout"
+#: The last line of a dictionary dump: an empty key and the number of entries before it.
+_TRAILER = "\t{}\n"
 
 
 def dump_dictionary(ocd2: Path) -> Path:
-    """A text dump (key TAB values) of one of OpenCC's ``.ocd2`` dictionaries, made once."""
-    target = resources.cache_dir() / f"opencc-{version()}" / f"{ocd2.stem}.txt"
+    """A text dump (key TAB values) of one of OpenCC's ``.ocd2`` dictionaries, made once.
+
+    The dump ends in a line that counts its entries, so a dump cut short
+    (a full disk, a copy interrupted) is found and made again.
+    """
+    target = cache_folder() / f"opencc-{version()}-dumps" / f"{ocd2.stem}.txt"
     if target.is_file():
-        return target
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with replacing(target) as temporary:
+        if _complete(target):
+            return target
+        warnings.warn(f"the cached dictionary {str(target)!r} was damaged; made it again", CacheWarning, stacklevel=2)
+    with writing(target), replacing(_made(target.parent) / target.name) as temporary:
         _run_tool(ocd2, temporary, "ocd2", "text")
+        body = temporary.read_bytes()
+        body += b"" if body.endswith(b"\n") or not body else b"\n"
+        temporary.write_bytes(body + _TRAILER.format(body.count(b"\n")).encode())
     return target
+
+
+def _made(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _complete(dump: Path) -> bool:
+    """Whether ``dump`` ends in the trailer that counts the lines before it."""
+    data = dump.read_bytes()
+    if not data.endswith(b"\n"):
+        return False
+    start = data.rfind(b"\n", 0, len(data) - 1) + 1  # where the last line starts
+    return data[start:] == _TRAILER.format(data.count(b"\n", 0, start)).encode()
 
 
 @cache

@@ -11,7 +11,6 @@ from pathlib import Path
 
 __all__ = [
     "articles_dir",
-    "cache_dir",
     "default_article",
     "glossary_dir",
     "glossary_files",
@@ -56,18 +55,6 @@ def articles_dir() -> Path:
 def default_article() -> Path:
     """The packaged article (``articles/dprk-russia-relations.md``)."""
     return articles_dir() / DEFAULT_ARTICLE
-
-
-def cache_dir() -> Path:
-    """termloc's user cache folder (``$TERMLOC_CACHE`` overrides it)."""
-    import os
-
-    override = os.environ.get("TERMLOC_CACHE")
-    if override:
-        return Path(override)
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("termloc", appauthor=False))
 
 
 def glossary_files(paths: Iterable[Path]) -> list[Path]:

@@ -104,8 +104,8 @@ class _Writer:
                 tag = "em" if token.type.startswith("em") else "strong"
                 parts.append(f"<{'/' if token.type.endswith('close') else ''}{tag}>")
             elif token.type == "link_open":
-                href = str(token.attrGet("href") or "")
-                parts.append(f'<a href="{escape(href)}">' if href.startswith(("http://", "https://", "#")) else "<a>")
+                href = safe_href(str(token.attrGet("href") or ""))
+                parts.append(f'<a href="{escape(href)}">' if href is not None else "<a>")
             elif token.type == "link_close":
                 parts.append("</a>")
             else:
@@ -265,13 +265,35 @@ def _switcher(current: str | None, renderings: Sequence[Rendering], label: str) 
     return f'<nav class="variants" aria-label="{escape(label)}"><ul>{"".join(links)}</ul></nav>'
 
 
+#: A URL's scheme, as browsers read it (after dropping tabs and line breaks, and leading blanks).
+_SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
+#: The schemes that become links; anything else (javascript:, data:, file: ...) stays text.
+LINK_SCHEMES = ("http", "https", "mailto")
+
+
+def safe_href(url: str) -> str | None:
+    """``url`` if it may become a link: http, https, mailto, or relative (no scheme); else None.
+
+    >>> safe_href("https://zh.wikipedia.org/wiki/朝俄关系"), safe_href("#ref-1"), safe_href("../a.html")
+    ('https://zh.wikipedia.org/wiki/朝俄关系', '#ref-1', '../a.html')
+    >>> safe_href("javascript:alert(1)"), safe_href(" Java\\tScript:alert(1)"), safe_href("data:text/html,x")
+    (None, None, None)
+    """
+    seen = re.sub(r"[\t\n\r]", "", url).lstrip("\x00- ")
+    scheme = _SCHEME.match(seen)
+    if scheme is not None and scheme[1].lower() not in LINK_SCHEMES:
+        return None
+    return url
+
+
 def _footer(rendering: Rendering) -> str:
     doc = rendering.document
     parts = []
     if doc.attribution:
         parts.append(escape(doc.attribution))
     if doc.source:
-        parts.append(f'<a href="{escape(doc.source)}">{escape(doc.source)}</a>')
+        href = safe_href(doc.source)
+        parts.append(f'<a href="{escape(href)}">{escape(doc.source)}</a>' if href is not None else escape(doc.source))
     if doc.licence:
         parts.append(escape(doc.licence))
     parts.append(f"Converted to {escape(rendering.variant.english_name)} by termloc.")

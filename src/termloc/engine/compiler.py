@@ -24,18 +24,21 @@ import json
 import os
 import shutil
 import tempfile
+import warnings
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from termloc.core import opencc_files, resources
+from termloc.core.cache import CacheWarning, intact, seal, writing
+from termloc.core.cache import folder as cache_folder
 from termloc.core.variants import Variant, VariantRegistry
 from termloc.glossary.selection import GlossarySelection
 
 __all__ = ["FORMAT", "LETTERS", "TRADITIONAL_CONFIG", "compiled_config", "glossary_digest"]
 
 #: Bumped whenever the layout or meaning of compiled files changes.
-FORMAT = "termloc-compiled-25"
+FORMAT = "termloc-compiled-26"
 
 
 def glossary_digest(files: Sequence[Path], groups: Sequence[str] | None, extra: str = "") -> str:
@@ -82,9 +85,8 @@ class _Merger:
     and groups) stays as it is, the table merged into its first file.
     """
 
-    def __init__(self, folder: Path, final: Path) -> None:
-        self.folder = folder  # where files are written now
-        self.final = final  # where they will live (the config names these)
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder  # where files are written; the config names them relative to itself
         self.made: dict[tuple[str, str, int], str] = {}
 
     def compile(self, node: dict[str, Any], label: str, table: Mapping[str, str]) -> dict[str, Any]:
@@ -112,7 +114,7 @@ class _Merger:
                 merged.setdefault(stock_key, value)
             opencc_files.compile_dictionary(merged, self.folder / name)
             self.made[key] = name
-        return {"type": suffix[1:], "file": str(self.final / self.made[key])}
+        return {"type": suffix[1:], "file": self.made[key]}  # beside the config: the cache can move
 
 
 def flatten(node: dict[str, Any]) -> dict[str, str] | None:
@@ -247,12 +249,13 @@ def _build(variant: Variant, selection: GlossarySelection, registry: VariantRegi
     work = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{variant.tag}."))
     try:
         stock = json.loads(opencc_files.stock_config(str(variant.opencc_config)).read_text(encoding="utf-8"))
-        config = rewrite_config(stock, table, _Merger(work, folder))
+        config = rewrite_config(stock, table, _Merger(work))
         (work / "config.json").write_text(json.dumps(config, ensure_ascii=False, indent=1), encoding="utf-8")
         (work / "table.json").write_text(json.dumps(table, ensure_ascii=False, sort_keys=True), encoding="utf-8")
         if variant.script == "Hant":
             own = {key: claim.output for key, claim in mapping.claims.items() if not claim.reference}
-            _write_traditional_path(own, work, folder)
+            _write_traditional_path(own, work)
+        seal(work, note=_stock_note())
         try:
             os.rename(work, folder)
         except OSError:
@@ -268,7 +271,7 @@ TRADITIONAL_CONFIG = "traditional.json"
 LETTERS = "letters.json"
 
 
-def _write_traditional_path(table: Mapping[str, str], work: Path, final: Path) -> None:
+def _write_traditional_path(table: Mapping[str, str], work: Path) -> None:
     """The config Traditional text takes into a Traditional variant: the glossaries' table alone.
 
     Traditional input is already in the variant's script and its writer's
@@ -288,7 +291,7 @@ def _write_traditional_path(table: Mapping[str, str], work: Path, final: Path) -
     if not table:
         return
     opencc_files.compile_dictionary(dict(table), work / "traditional.ocd")
-    node = {"type": "ocd", "file": str(final / "traditional.ocd")}
+    node = {"type": "ocd", "file": "traditional.ocd"}
     config: dict[str, Any] = {
         "name": "Traditional input: the termloc glossary alone",
         "segmentation": {"type": "mmseg", "dict": node},
@@ -297,18 +300,35 @@ def _write_traditional_path(table: Mapping[str, str], work: Path, final: Path) -
     (work / TRADITIONAL_CONFIG).write_text(json.dumps(config, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
-def compiled_config(variant: Variant, selection: GlossarySelection, registry: VariantRegistry) -> Path:
+def _stock_note() -> str:
+    """What a compiled config depends on outside the cache: where OpenCC's own files are."""
+    return str(opencc_files.share_dir())
+
+
+def compiled_config(
+    variant: Variant, selection: GlossarySelection, registry: VariantRegistry, *, rebuild: bool = False
+) -> Path:
     """The OpenCC config that applies the selected glossary for ``variant``.
 
     Compiles on first use and caches by content digest; raises `InputError`
     for a glossary path that does not exist, `GlossaryError` when the
     glossary is invalid and `UsageError` for an unknown group (a selection
-    that fails never reaches the cache).
+    that fails never reaches the cache). A cached entry is used only when
+    it is whole (`termloc.core.cache.intact`) and OpenCC's files are where
+    it was made with; else, or with ``rebuild``, it is made again.
     """
     files = [*selection.files(), *selection.reference_files()]
     layers = "\0".join(selection.reference)
-    folder = resources.cache_dir() / "glossary" / glossary_digest(files, selection.groups, layers) / variant.tag
-    config = folder / "config.json"
-    if not config.is_file():
+    digest = glossary_digest(files, selection.groups, layers)
+    folder = cache_folder() / "glossary" / digest / variant.tag
+    if not rebuild and intact(folder, note=_stock_note()):
+        return folder / "config.json"
+    if folder.exists():
+        if not rebuild:
+            warnings.warn(
+                f"the cached glossary {str(folder)!r} was damaged or stale; made it again", CacheWarning, stacklevel=2
+            )
+        shutil.rmtree(folder, ignore_errors=True)
+    with writing(folder):
         _build(variant, selection, registry, folder)
-    return config
+    return folder / "config.json"

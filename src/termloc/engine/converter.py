@@ -19,12 +19,14 @@ them, None leaves the reference out.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from termloc.core import opencc_files
-from termloc.core.errors import UsageError
+from termloc.core.cache import CacheWarning
+from termloc.core.errors import TermlocError, UsageError
 from termloc.core.han import ScriptRuns
 from termloc.core.variants import Variant, VariantRegistry, load_variants
 from termloc.engine.compiler import LETTERS, TRADITIONAL_CONFIG, compiled_config
@@ -104,16 +106,34 @@ class Converter:
         self.selection = base
         self._siblings: dict[str, Converter] = {}
         self._by_topics: dict[tuple[str, ...], Converter] = {}
-        if self.selection is None:
-            self.config = opencc_files.stock_config(str(self.variant.opencc_config))
-        else:
-            self.config = compiled_config(self.variant, self.selection, self.registry)
-        self._opencc = opencc.OpenCC(str(self.config))
         self._runs: ScriptRuns | None = None
         self._traditional: Any = None
-        if self.selection is not None:
-            self._runs, self._traditional = self._traditional_path(self.config)
+        if self.selection is None:
+            self.config = opencc_files.stock_config(str(self.variant.opencc_config))
+            self._opencc = opencc.OpenCC(str(self.config))
+        else:
+            self._open_compiled()
         self._quotes = self.variant.quotes if punctuation == "auto" else None
+
+    def _open_compiled(self) -> None:
+        """Open the compiled config; one OpenCC cannot read is made again, once."""
+        assert self.selection is not None
+        for rebuild in (False, True):
+            self.config = compiled_config(self.variant, self.selection, self.registry, rebuild=rebuild)
+            try:
+                self._opencc = opencc_files.open_config(self.config)
+                self._runs, self._traditional = self._traditional_path(self.config)
+                return
+            except (OSError, ValueError, RuntimeError) as err:
+                if rebuild:
+                    raise TermlocError(
+                        f"OpenCC cannot read the compiled glossary {str(self.config)!r}: {err}"
+                    ) from None
+                warnings.warn(
+                    f"the cached glossary {str(self.config.parent)!r} was damaged; made it again",
+                    CacheWarning,
+                    stacklevel=2,
+                )
 
     @staticmethod
     def _traditional_path(config: Path) -> tuple[ScriptRuns | None, Any]:
@@ -121,14 +141,13 @@ class Converter:
         clause splitter and the glossary-only converter (None: Traditional passes unchanged)."""
         import json
 
-        import opencc
-
         letters = config.parent / LETTERS
         if not letters.is_file():
             return None, None
         data = json.loads(letters.read_text(encoding="utf-8"))
         path = config.parent / TRADITIONAL_CONFIG
-        return ScriptRuns(data["traditional"], data["simplified"]), opencc.OpenCC(str(path)) if path.is_file() else None
+        traditional = opencc_files.open_config(path) if path.is_file() else None
+        return ScriptRuns(data["traditional"], data["simplified"]), traditional
 
     @property
     def reference(self) -> tuple[str, ...]:
@@ -169,13 +188,13 @@ class Converter:
     def _engine(self, text: str) -> str:
         """``text`` through OpenCC; Traditional clauses into a Traditional variant through the glossary alone."""
         if self._runs is None:
-            return str(self._opencc.convert(text))
+            return opencc_files.convert(self._opencc, text)
         parts = []
         for run, traditional in self._runs.split(text):
             if not traditional:
-                parts.append(self._opencc.convert(run))
+                parts.append(opencc_files.convert(self._opencc, run))
             else:
-                parts.append(self._traditional.convert(run) if self._traditional is not None else run)
+                parts.append(opencc_files.convert(self._traditional, run) if self._traditional is not None else run)
         return "".join(parts)
 
     def _convert(self, text: str) -> str:

@@ -103,11 +103,14 @@ class RuleSyntax:
 
     def parse(self, text: str) -> Rule:
         """``text`` as MediaWiki reads it; `RuleSyntaxError` where it would ignore it."""
-        protected = _ENTITY.sub("\\1\x01", text.replace("=&gt;", "=>"))
+        # An entity's ';' is no separator: it is held as a character the text does not use.
+        used = set(text)
+        held = next(c for c in map(chr, range(1, 0x110000)) if c not in used)
+        protected = _ENTITY.sub(lambda entity: entity[1] + held, text.replace("=&gt;", "=>"))
         two_way: dict[str, str] = {}
         one_way: dict[str, dict[str, str]] = {}
         for piece in self._separator.split(protected):
-            piece = piece.replace("\x01", ";")
+            piece = piece.replace(held, ";")
             head, colon, to = piece.partition(":")
             if not colon:
                 continue  # MediaWiki skips a piece with no colon

@@ -1,29 +1,22 @@
-"""Writing termloc glossary files: YAML text, and a folder of them, safely.
+"""Writing termloc glossary files as YAML text.
 
 `group_yaml` turns a `Group` into the YAML the loader reads back into the
 same model (a test checks this on real data); strings are written plain
 where YAML would read them back as the same string, double-quoted
-otherwise. `write_folder` writes every file into a fresh folder and moves
-it into place at the end, so a failed run leaves nothing half-written, and
-it refuses to replace a folder that has files in it unless told to.
+otherwise. A folder of them is written by `termloc.core.files.write_folder`.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import tempfile
-from collections.abc import Iterable, Iterator, Mapping
-from pathlib import Path
+from collections.abc import Iterator, Mapping
 
 import yaml
 
-from termloc.core.errors import InputError, UsageError
 from termloc.glossary.load import ROW_ONE_WAY_KEY
 from termloc.glossary.model import Entry, Group, Row
 
-__all__ = ["file_name", "group_yaml", "scalar", "write_folder"]
+__all__ = ["file_name", "group_yaml", "scalar"]
 
 #: Characters PyYAML refuses in a document, and those it reads as line breaks.
 _UNSAFE = re.compile("[^\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -124,33 +117,3 @@ def file_name(name: str, taken: set[str]) -> str:
         candidate = f"{stem}-{number}"
     taken.add(f"{candidate}.yaml".casefold())
     return f"{candidate}.yaml"
-
-
-def write_folder(folder: Path, files: Iterable[tuple[str, str]], *, force: bool = False) -> None:
-    """Write ``(name, text)`` files as the folder ``folder``, all or nothing.
-
-    Refuses (`UsageError`) to replace a folder that has files in it unless
-    ``force``; a file of that name is refused always.
-    """
-    if folder.exists() and not folder.is_dir():
-        raise UsageError(f"{folder}: exists and is not a folder; name a folder for the glossary files")
-    occupied = folder.is_dir() and any(folder.iterdir())
-    if occupied and not force:
-        raise UsageError(f"{folder}: the folder is not empty; choose a new folder, or pass --force to replace it")
-    parent = folder.resolve().parent
-    if not parent.is_dir():
-        raise InputError(str(folder), f"the folder {str(parent)!r} does not exist")
-    work = Path(tempfile.mkdtemp(dir=parent, prefix=f".{folder.name}.", suffix=".tmp"))
-    try:
-        for name, text in files:
-            (work / name).write_text(text, encoding="utf-8", newline="\n")
-        if folder.is_dir():
-            old = Path(tempfile.mkdtemp(dir=parent, prefix=f".{folder.name}.", suffix=".old"))
-            os.replace(folder, old / folder.name)
-            os.replace(work, folder)
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            os.replace(work, folder)
-    finally:
-        if work.exists():
-            shutil.rmtree(work, ignore_errors=True)

@@ -247,10 +247,10 @@ def _digest(files: Sequence[Path], groups: Sequence[str] | None) -> str:
 
 def load_index(selection: GlossarySelection) -> Index:
     """The index of the selected glossary: from the cache, or built and cached."""
-    from termloc.core import resources
+    from termloc.core import cache
 
     files = selection.files()
-    cached = resources.cache_dir() / "lookup" / f"{_digest(files, selection.groups)}.marshal"
+    cached = cache.folder() / "lookup" / f"{_digest(files, selection.groups)}.marshal"
     try:
         # Built-in types only, in termloc's own cache folder: marshal, not pickle.
         return Index.from_plain(marshal.loads(cached.read_bytes()))  # noqa: S302
