@@ -40,7 +40,8 @@ def _locales(args: argparse.Namespace, registry: VariantRegistry) -> list[Varian
 
 def cmd_extract(args: argparse.Namespace) -> int:
     """``termloc po extract``: the article's template catalog."""
-    from termloc.translation.catalogs import extract, template_path, write_catalog
+    from termloc.translation.catalogs import extract, template_path
+    from termloc.translation.pofiles import write_catalog
 
     document, glossary, registry, chosen = _setup(args)
     catalog = extract(document, glossary, registry, chosen)
@@ -52,7 +53,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 def cmd_update(args: argparse.Namespace) -> int:
     """``termloc po update``: create or merge catalogs from the template."""
-    from termloc.translation.catalogs import catalog_path, read_catalog, template_path, update, write_catalog
+    from termloc.translation.catalogs import catalog_path, template_path, update
+    from termloc.translation.pofiles import read_catalog, write_catalog
 
     document, _, registry, chosen = _setup(args)
     variants = _locales(args, registry)
@@ -102,8 +104,9 @@ def _conversions(
 def cmd_check(args: argparse.Namespace) -> int:
     """``termloc po check``: terminology, numbers and markers of the translations."""
     from termloc.core.han import char_tables
-    from termloc.translation.catalogs import catalog_path, read_catalog
+    from termloc.translation.catalogs import catalog_path
     from termloc.translation.checks import check_catalog
+    from termloc.translation.pofiles import read_catalog
 
     document, glossary, registry, _ = _setup(args)
     findings = []
@@ -128,7 +131,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
     from termloc.core import resources
     from termloc.core.variants import load_variants
     from termloc.documents.document import load_document
-    from termloc.translation.catalogs import catalog_path, read_catalog, stats
+    from termloc.translation.catalogs import catalog_path, stats
+    from termloc.translation.pofiles import read_catalog
 
     registry = load_variants()
     document = load_document(Path(args.article) if args.article else resources.default_article())

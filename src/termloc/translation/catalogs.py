@@ -12,12 +12,12 @@
   marked fuzzy; a reviewed (non-fuzzy) entry overrides the conversion of
   that unit in every later render.
 - `stats` counts; `termloc.translation.units` cuts the article into units,
-  `termloc.translation.checks` checks the translations.
+  `termloc.translation.checks` checks the translations, and
+  `termloc.translation.pofiles` reads and writes the files.
 """
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,12 +26,13 @@ from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
 
-from termloc.core.errors import InputError, UsageError
+from termloc.core.errors import UsageError
 from termloc.core.scripts import HAN
 from termloc.core.variants import Variant, VariantRegistry
 from termloc.documents.document import Document
 from termloc.glossary.model import Glossary
 from termloc.glossary.selection import GlossarySelection
+from termloc.translation.pofiles import read_catalog
 from termloc.translation.units import SOURCE_VARIANT, term_comments, units
 
 __all__ = [
@@ -42,12 +43,10 @@ __all__ = [
     "confirmed_translations",
     "extract",
     "messages_by_id",
-    "read_catalog",
     "stats",
     "template_path",
     "translation_of",
     "update",
-    "write_catalog",
 ]
 
 
@@ -84,51 +83,6 @@ def template_path(folder: Path, domain: str) -> Path:
 def catalog_path(folder: Path, variant: Variant, domain: str) -> Path:
     """``<folder>/<ll_CC>/LC_MESSAGES/<domain>.po`` (``ko_KP``, ``zh_Hant_TW``)."""
     return folder / variant.babel_locale / "LC_MESSAGES" / f"{domain}.po"
-
-
-def read_catalog(path: Path, locale: str | None = None) -> Catalog:
-    """A PO or POT file; `InputError` with the line for a broken one."""
-    from babel.messages.pofile import PoFileError, read_po
-
-    if not path.is_file():
-        raise InputError(path, "no such catalog")
-    try:
-        with path.open("rb") as stream:
-            catalog = read_po(stream, locale=locale, abort_invalid=True)
-    except PoFileError as err:
-        line = getattr(err, "lineno", None)
-        raise InputError(path, f"not a valid PO file: {err}", line) from None
-    except (UnicodeDecodeError, ValueError) as err:
-        raise InputError(path, f"not a valid PO file: {err}") from None
-    for message in [*catalog, *catalog.obsolete.values()]:
-        _restore_previous(message)
-    return catalog
-
-
-def _restore_previous(message: Message) -> None:
-    """Babel reads ``#| msgid "..."`` as a translator comment: make it the previous msgid again."""
-    from babel.messages.pofile import denormalize
-
-    previous = [c for c in message.user_comments if c.startswith("| ")]
-    if not previous or not previous[0].startswith("| msgid "):
-        return
-    parts = [previous[0][len("| msgid ") :]]
-    parts += [c[2:] for c in previous[1:] if c[2:].startswith('"')]
-    message.previous_id = [denormalize("\n".join(parts))]
-    message.user_comments = [c for c in message.user_comments if not c.startswith("| ")]
-
-
-def write_catalog(path: Path, catalog: Catalog) -> None:
-    """Write ``catalog`` atomically, with previous msgids and obsolete entries."""
-    from babel.messages.pofile import write_po
-
-    from termloc.core.files import write_atomic
-
-    buffer = io.BytesIO()
-    # No wrapping: a glossary hint stays on one comment line (Babel wraps comments at 76 otherwise).
-    write_po(buffer, catalog, width=1_000_000, include_previous=True, sort_output=False)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(path, buffer.getvalue().decode("utf-8"))
 
 
 # -- update ------------------------------------------------------------------------
