@@ -19,7 +19,9 @@ from termloc.translation.pofiles import read_catalog
 from .conftest import ROOT, Cli
 
 DOMAIN = "dprk-russia-relations"
+ARTICLE = ROOT / "articles" / f"{DOMAIN}.md"
 RU = Path("ru_RU") / "LC_MESSAGES" / f"{DOMAIN}.po"
+KO_KP = Path("ko_KP") / "LC_MESSAGES" / f"{DOMAIN}.po"
 HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n\n'
 
 
@@ -61,6 +63,39 @@ def one_line_error(err: str, where: str) -> None:
 # -- update loses nothing -------------------------------------------------------------
 
 
+def test_plural_forms_survive_a_singular_template(cli: Cli, locales: Path) -> None:
+    path = locales / RU
+    edit(
+        path,
+        'msgid "朝鲜"\nmsgstr "КНДР"\n',
+        'msgid "朝鲜"\nmsgid_plural "朝鲜们"\nmsgstr[0] "КНДР"\nmsgstr[1] "две КНДР"\nmsgstr[2] "пять КНДР"\n',
+    )
+    code, out, err = cli("po", "update", "--locales-dir", str(locales), "--locale", "ru")
+    assert code == 0, err
+    assert "0 new" in out
+    text = path.read_text(encoding="utf-8")
+    assert (
+        '# msgstr[1] "две КНДР"\n# msgstr[2] "пять КНДР"\n#. infobox\n'
+        "#. 朝鲜 [north-korea]: ko 북한 · ko-KP 조선 · ru КНДР · en North Korea · zh-TW 北韓 · zh-HK 北韓\n"
+        '#: dprk-russia-relations.md:1\n#, fuzzy\n#| msgid "朝鲜"\n#| msgid_plural "朝鲜们"\n'
+        'msgid "朝鲜"\nmsgstr "КНДР"\n'
+    ) in text
+    msgfmt_check(path)
+    before = path.read_bytes()
+    assert cli("po", "update", "--locales-dir", str(locales), "--locale", "ru")[0] == 0
+    assert without_dates(path.read_bytes()) == without_dates(before)
+
+
+def test_a_singular_translation_survives_a_plural_template(cli: Cli, locales: Path) -> None:
+    plural = 'msgid "朝鲜"\nmsgid_plural "朝鲜们"\nmsgstr[0] ""\nmsgstr[1] ""\n'
+    edit(locales / f"{DOMAIN}.pot", 'msgid "朝鲜"\nmsgstr ""\n', plural)
+    code, _, err = cli("po", "update", "--locales-dir", str(locales), "--locale", "ru")
+    assert code == 0, err
+    text = (locales / RU).read_text(encoding="utf-8")
+    assert '#, fuzzy\nmsgid "朝鲜"\nmsgid_plural "朝鲜们"\nmsgstr[0] "КНДР"\nmsgstr[1] ""\nmsgstr[2] ""\n' in text
+    msgfmt_check(locales / RU)
+
+
 def test_a_duplicated_msgid_is_refused_with_its_line(cli: Cli, locales: Path) -> None:
     path = locales / RU
     with path.open("a", encoding="utf-8") as stream:
@@ -72,6 +107,66 @@ def test_a_duplicated_msgid_is_refused_with_its_line(cli: Cli, locales: Path) ->
         one_line_error(err, f"{path}:864")
         assert "msgid '朝鲜' is defined twice (first at line 39)" in err
     assert path.read_bytes() == before
+
+
+def _update_from(cli: Cli, article: Path, locales: Path) -> str:
+    assert cli("po", "extract", str(article), "--locales-dir", str(locales))[0] == 0
+    code, out, err = cli("po", "update", str(article), "--locales-dir", str(locales), "--locale", "ru")
+    assert code == 0, err
+    return out
+
+
+def test_obsolete_translations_survive_repeated_updates(cli: Cli, locales: Path, tmp_path: Path) -> None:
+    # The section heading 历史 goes, comes back, goes and comes back again.
+    with_heading = tmp_path / "with" / f"{DOMAIN}.md"
+    without = tmp_path / "without" / f"{DOMAIN}.md"
+    for article, heading in ((with_heading, "## 历史\n"), (without, "## 沿革\n")):
+        article.parent.mkdir()
+        article.write_text(ARTICLE.read_text(encoding="utf-8").replace("## 历史\n", heading), encoding="utf-8")
+    path = locales / RU
+    edit(path, 'msgid "历史"\nmsgstr "История"\n', '#, fuzzy\nmsgid "历史"\nmsgstr "История"\n')
+    for round_ in range(2):
+        out = _update_from(cli, without, locales)
+        assert "1 obsolete" in out
+        assert '#, fuzzy\n#~ msgid "历史"\n#~ msgstr "История"\n' in path.read_text(encoding="utf-8")
+        if round_:
+            assert "1 revived from obsolete" in out  # 沿革, obsolete since the last update, is back
+        out = _update_from(cli, with_heading, locales)
+        assert "0 new" in out
+        assert "1 revived from obsolete" in out
+        catalog = read_catalog(path)
+        assert catalog["历史"].string == "История"
+        assert catalog["历史"].fuzzy  # still to be reviewed: obsolete, it kept its flag
+        assert "历史" not in catalog.obsolete
+        msgfmt_check(path)
+
+
+def test_a_catalog_holding_a_msgid_twice_from_an_earlier_update_keeps_the_translation(cli: Cli, locales: Path) -> None:
+    # What termloc wrote before it revived obsolete translations: the msgid back, empty, and the translation in #~.
+    path = locales / RU
+    edit(path, 'msgid "历史"\nmsgstr "История"\n', 'msgid "历史"\nmsgstr ""\n')
+    with path.open("a", encoding="utf-8") as stream:
+        stream.write('\n#~ msgid "历史"\n#~ msgstr "История"\n')
+    code, out, err = cli("po", "update", "--locales-dir", str(locales), "--locale", "ru")
+    assert code == 0, err
+    assert "0 obsolete, 1 revived from obsolete" in out
+    assert read_catalog(path)["历史"].string == "История"
+    msgfmt_check(path)
+    # Two different translations: refused, the line of the obsolete one named.
+    with path.open("a", encoding="utf-8") as stream:
+        stream.write('\n#~ msgid "历史"\n#~ msgstr "Хроника"\n')
+    code, _, err = cli("po", "update", "--locales-dir", str(locales), "--locale", "ru")
+    assert code == 1
+    one_line_error(err, f"{path}:863")
+    assert "has two translations, here (obsolete, #~) and at line 121" in err
+
+
+def test_the_previous_msgid_of_a_fuzzy_message_survives_the_next_update(cli: Cli, locales: Path) -> None:
+    path = locales / RU
+    edit(path, 'msgid "历史"\nmsgstr "История"\n', '#, fuzzy\n#| msgid "历史沿革"\nmsgid "历史"\nmsgstr "История"\n')
+    before = path.read_bytes()
+    assert cli("po", "update", "--locales-dir", str(locales), "--locale", "ru")[0] == 0
+    assert without_dates(path.read_bytes()) == without_dates(before)
 
 
 @pytest.mark.parametrize("odd", ["\u2028", "\u2029", "\x85", "\x0b", "\x0c", "\r", "\t", "\x1c"])
@@ -88,7 +183,37 @@ def test_odd_characters_in_comments_round_trip(cli: Cli, locales: Path, odd: str
     msgfmt_check(path)
 
 
+def test_odd_characters_in_translations_and_previous_msgids_round_trip(cli: Cli, locales: Path) -> None:
+    path = locales / RU
+    odd = "\u2028\x85\x0b\x0c\x1c"
+    odd_entry = f'#, fuzzy\n#| msgid "历{odd}史"\nmsgid "历史"\nmsgstr "Ист{odd}ория"\n'
+    edit(path, 'msgid "历史"\nmsgstr "История"\n', odd_entry)
+    code, _, err = cli("po", "update", "--locales-dir", str(locales), "--locale", "ru")
+    assert code == 0, err
+    message = read_catalog(path)["历史"]
+    assert (message.string, message.previous_id) == (f"Ист{odd}ория", [f"历{odd}史"])
+    msgfmt_check(path)
+
+
 # -- charsets --------------------------------------------------------------------------
+
+
+def test_a_gb18030_catalog_is_read_in_its_charset_and_written_in_utf8(cli: Cli, locales: Path) -> None:
+    path = locales / RU
+    original = path.read_text(encoding="utf-8")
+    text = original.replace("charset=utf-8", "charset=GB18030")
+    text = text.replace("# FIRST AUTHOR", "# 审校：张三\n# FIRST AUTHOR")
+    path.write_bytes(text.encode("gb18030"))
+    code, out, err = cli("po", "stats", "--locales-dir", str(locales), "--locale", "ru", "--json")
+    assert code == 0, err
+    assert '"translated": 36' in out
+    assert read_catalog(path)["朝鲜"].string == "КНДР"
+    code, out, err = cli("po", "update", "--locales-dir", str(locales), "--locale", "ru")
+    assert code == 0, err
+    assert out.endswith("; converted from gb18030 to UTF-8\n")
+    expected = original.replace("# FIRST AUTHOR", "# 审校：张三\n# FIRST AUTHOR").encode("utf-8")
+    assert without_dates(path.read_bytes()) == without_dates(expected)
+    msgfmt_check(path)
 
 
 def test_a_latin1_catalog_is_read_in_its_charset(locales: Path) -> None:
@@ -162,12 +287,13 @@ def test_malformed_catalogs_are_refused_with_their_line(
     path = locales / RU
     path.write_text(HEADER + body, encoding="utf-8")
     template = locales / f"{DOMAIN}.pot"
-    before = {p: p.read_bytes() for p in (path, template)}
-    for argv in (["stats"], ["update"], ["check"]):
+    before = {p: p.read_bytes() for p in (path, template, locales / KO_KP)}
+    for argv in (["stats"], ["update", "--locale", "ko-KP"], ["check", "--locale", "ko-KP"]):
         code, out, err = cli("po", *argv, "--locales-dir", str(locales), "--locale", "ru")
         assert (code, out) == (1, ""), argv
         one_line_error(err, f"{path}:{line}")
         assert problem in err
+    # ko-KP, merged first, is not written either.
     assert {p: p.read_bytes() for p in before} == before
 
 

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from termloc.core.variants import Variant, VariantRegistry
     from termloc.documents.document import Document
     from termloc.glossary.model import Glossary
+    from termloc.translation.catalogs import UpdateResult
 
 __all__ = ["add_commands"]
 
@@ -52,7 +53,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_update(args: argparse.Namespace) -> int:
-    """``termloc po update``: create or merge catalogs from the template."""
+    """``termloc po update``: create or merge catalogs from the template.
+
+    Every catalog is merged before any is written: a broken one stops the
+    command with nothing changed.
+    """
     from termloc.translation.catalogs import catalog_path, template_path, update
     from termloc.translation.pofiles import read_catalog, write_catalog
 
@@ -63,23 +68,35 @@ def cmd_update(args: argparse.Namespace) -> int:
     if not pot.is_file():
         raise InputError(pot, "no template; run 'termloc po extract' first")
     template = read_catalog(pot)
+    merged = []
     for variant in variants:
-        path = catalog_path(folder, variant, document.name)
         prefill = None
         if variant.is_chinese:
 
             def prefill(variant: Variant = variant) -> dict[str, str]:
                 return _conversions(document, variant, registry, chosen)
 
-        catalog, result = update(template, path, variant, prefill)
-        write_catalog(path, catalog)
-        how = "created" if result.created else "updated"
-        extra = f", {result.prefilled} pre-filled for review (fuzzy)" if variant.is_chinese else ""
-        out(
-            f"{how} {path}: {len(catalog)} messages, {result.new} new, {result.fuzzy} fuzzy with their previous "
-            f"source, {result.obsolete} obsolete{extra}"
-        )
+        merged.append((variant, *update(template, catalog_path(folder, variant, document.name), variant, prefill)))
+    for variant, catalog, result in merged:
+        write_catalog(result.path, catalog)
+        out(_update_line(variant, len(catalog), result))
     return 0
+
+
+def _update_line(variant: Variant, messages: int, result: UpdateResult) -> str:
+    """What ``po update`` did to one catalog, on one line."""
+    how = "created" if result.created else "updated"
+    line = (
+        f"{how} {result.path}: {messages} messages, {result.new} new, {result.fuzzy} fuzzy with their previous "
+        f"source, {result.obsolete} obsolete"
+    )
+    if result.revived:
+        line += f", {result.revived} revived from obsolete"
+    if variant.is_chinese:
+        line += f", {result.prefilled} pre-filled for review (fuzzy)"
+    if result.charset.replace("-", "").lower() != "utf8":
+        line += f"; converted from {result.charset} to UTF-8"
+    return line
 
 
 def _conversions(
