@@ -249,6 +249,30 @@ def test_text_not_in_the_declared_charset_is_refused(
     assert problem in err
 
 
+# -- extract never replaces translations ---------------------------------------------
+
+
+def test_extract_refuses_to_replace_a_catalog_with_translations(cli: Cli, locales: Path) -> None:
+    path = locales / RU
+    before = path.read_bytes()
+    code, out, err = cli("po", "extract", "-o", str(path))
+    assert (code, out) == (1, "")
+    one_line_error(err, str(path))
+    assert "holds 36 translations" in err
+    assert "'termloc po update --locale TAG'" in err
+    assert "--force" in err
+    assert path.read_bytes() == before
+    code, out, _ = cli("po", "extract", "-o", str(path), "--force")
+    assert (code, out) == (0, f"wrote 99 messages to {path}\n")
+    assert read_catalog(path)["朝鲜"].string == ""
+
+
+def test_extract_replaces_a_template(cli: Cli, locales: Path) -> None:
+    code, out, err = cli("po", "extract", "--locales-dir", str(locales))
+    assert code == 0, err
+    assert out == f"wrote 99 messages to {locales / f'{DOMAIN}.pot'}\n"
+
+
 # -- malformed catalogs: one line, file:line, exit 1, nothing written ------------------
 
 MALFORMED = [

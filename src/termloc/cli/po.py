@@ -45,11 +45,32 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from termloc.translation.pofiles import write_catalog
 
     document, glossary, registry, chosen = _setup(args)
-    catalog = extract(document, glossary, registry, chosen)
     target = Path(args.output) if args.output else template_path(catalogs_dir(args, writing=True), document.name)
+    if not args.force:
+        _refuse_to_replace(target)
+    catalog = extract(document, glossary, registry, chosen)
     write_catalog(target, catalog)
     out(f"wrote {len(catalog)} messages to {target}")
     return 0
+
+
+def _refuse_to_replace(target: Path) -> None:
+    """`InputError` when ``target`` is a catalog holding translations (or one that cannot be read)."""
+    from termloc.translation.catalogs import translations_held
+    from termloc.translation.pofiles import read_catalog
+
+    if not target.exists():
+        return
+    try:
+        held = translations_held(read_catalog(target))
+    except InputError as err:
+        raise InputError(err.path, f"{err.problem}; pass --force to replace it with the template", err.line) from None
+    if held:
+        problem = (
+            f"holds {held} translations, which an empty template would replace; run 'termloc po update "
+            "--locale TAG' to merge the template into a catalog, or pass --force to replace it"
+        )
+        raise InputError(target, problem)
 
 
 def cmd_update(args: argparse.Namespace) -> int:
@@ -186,6 +207,9 @@ def add_commands(commands: Any) -> None:
     extract = sub.add_parser("extract", help="write the template (locales/<article>.pot)")
     common(extract)
     extract.add_argument("-o", "--output", metavar="POT", help="write the template here instead")
+    extract.add_argument(
+        "--force", action="store_true", help="replace the output even when it is a catalog holding translations"
+    )
     add_glossary_options(extract)
     extract.set_defaults(run=cmd_extract)
 
