@@ -169,6 +169,13 @@ def test_the_previous_msgid_of_a_fuzzy_message_survives_the_next_update(cli: Cli
     assert without_dates(path.read_bytes()) == without_dates(before)
 
 
+def test_repeated_translator_comments_survive_an_update(cli: Cli, locales: Path) -> None:
+    path = locales / RU
+    edit(path, 'msgid "历史"\nmsgstr "История"\n', '# checked\n# by Anna\n# checked\nmsgid "历史"\nmsgstr "История"\n')
+    assert cli("po", "update", "--locales-dir", str(locales), "--locale", "ru")[0] == 0
+    assert read_catalog(path)["历史"].user_comments == ["checked", "by Anna", "checked"]
+
+
 @pytest.mark.parametrize("odd", ["\u2028", "\u2029", "\x85", "\x0b", "\x0c", "\r", "\t", "\x1c"])
 def test_odd_characters_in_comments_round_trip(cli: Cli, locales: Path, odd: str) -> None:
     path = locales / RU
