@@ -14,8 +14,8 @@ from babel.messages.pofile import read_po
 from termloc import load_variants
 from termloc.core.han import char_tables
 from termloc.glossary import load_glossary
-from termloc.translation.catalogs import read_catalog, write_catalog
 from termloc.translation.checks import check_catalog, matches_form
+from termloc.translation.pofiles import read_catalog, write_catalog
 
 from .conftest import GLOSSARY, ROOT, Cli
 

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from termloc.core.variants import Variant, VariantRegistry
     from termloc.documents.document import Document
     from termloc.glossary.model import Glossary
+    from termloc.translation.catalogs import UpdateResult
 
 __all__ = ["add_commands"]
 
@@ -40,19 +41,46 @@ def _locales(args: argparse.Namespace, registry: VariantRegistry) -> list[Varian
 
 def cmd_extract(args: argparse.Namespace) -> int:
     """``termloc po extract``: the article's template catalog."""
-    from termloc.translation.catalogs import extract, template_path, write_catalog
+    from termloc.translation.catalogs import extract, template_path
+    from termloc.translation.pofiles import write_catalog
 
     document, glossary, registry, chosen = _setup(args)
-    catalog = extract(document, glossary, registry, chosen)
     target = Path(args.output) if args.output else template_path(catalogs_dir(args, writing=True), document.name)
+    if not args.force:
+        _refuse_to_replace(target)
+    catalog = extract(document, glossary, registry, chosen)
     write_catalog(target, catalog)
     out(f"wrote {len(catalog)} messages to {target}")
     return 0
 
 
+def _refuse_to_replace(target: Path) -> None:
+    """`InputError` when ``target`` is a catalog holding translations (or one that cannot be read)."""
+    from termloc.translation.catalogs import translations_held
+    from termloc.translation.pofiles import read_catalog
+
+    if not target.exists():
+        return
+    try:
+        held = translations_held(read_catalog(target))
+    except InputError as err:
+        raise InputError(err.path, f"{err.problem}; pass --force to replace it with the template", err.line) from None
+    if held:
+        problem = (
+            f"holds {held} translations, which an empty template would replace; run 'termloc po update "
+            "--locale TAG' to merge the template into a catalog, or pass --force to replace it"
+        )
+        raise InputError(target, problem)
+
+
 def cmd_update(args: argparse.Namespace) -> int:
-    """``termloc po update``: create or merge catalogs from the template."""
-    from termloc.translation.catalogs import catalog_path, read_catalog, template_path, update, write_catalog
+    """``termloc po update``: create or merge catalogs from the template.
+
+    Every catalog is merged before any is written: a broken one stops the
+    command with nothing changed.
+    """
+    from termloc.translation.catalogs import catalog_path, template_path, update
+    from termloc.translation.pofiles import read_catalog, write_catalog
 
     document, _, registry, chosen = _setup(args)
     variants = _locales(args, registry)
@@ -61,23 +89,35 @@ def cmd_update(args: argparse.Namespace) -> int:
     if not pot.is_file():
         raise InputError(pot, "no template; run 'termloc po extract' first")
     template = read_catalog(pot)
+    merged = []
     for variant in variants:
-        path = catalog_path(folder, variant, document.name)
         prefill = None
         if variant.is_chinese:
 
             def prefill(variant: Variant = variant) -> dict[str, str]:
                 return _conversions(document, variant, registry, chosen)
 
-        catalog, result = update(template, path, variant, prefill)
-        write_catalog(path, catalog)
-        how = "created" if result.created else "updated"
-        extra = f", {result.prefilled} pre-filled for review (fuzzy)" if variant.is_chinese else ""
-        out(
-            f"{how} {path}: {len(catalog)} messages, {result.new} new, {result.fuzzy} fuzzy with their previous "
-            f"source, {result.obsolete} obsolete{extra}"
-        )
+        merged.append((variant, *update(template, catalog_path(folder, variant, document.name), variant, prefill)))
+    for variant, catalog, result in merged:
+        write_catalog(result.path, catalog)
+        out(_update_line(variant, len(catalog), result))
     return 0
+
+
+def _update_line(variant: Variant, messages: int, result: UpdateResult) -> str:
+    """What ``po update`` did to one catalog, on one line."""
+    how = "created" if result.created else "updated"
+    line = (
+        f"{how} {result.path}: {messages} messages, {result.new} new, {result.fuzzy} fuzzy with their previous "
+        f"source, {result.obsolete} obsolete"
+    )
+    if result.revived:
+        line += f", {result.revived} revived from obsolete"
+    if variant.is_chinese:
+        line += f", {result.prefilled} pre-filled for review (fuzzy)"
+    if result.charset.replace("-", "").lower() != "utf8":
+        line += f"; converted from {result.charset} to UTF-8"
+    return line
 
 
 def _conversions(
@@ -102,8 +142,9 @@ def _conversions(
 def cmd_check(args: argparse.Namespace) -> int:
     """``termloc po check``: terminology, numbers and markers of the translations."""
     from termloc.core.han import char_tables
-    from termloc.translation.catalogs import catalog_path, read_catalog
+    from termloc.translation.catalogs import catalog_path
     from termloc.translation.checks import check_catalog
+    from termloc.translation.pofiles import read_catalog
 
     document, glossary, registry, _ = _setup(args)
     findings = []
@@ -128,7 +169,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
     from termloc.core import resources
     from termloc.core.variants import load_variants
     from termloc.documents.document import load_document
-    from termloc.translation.catalogs import catalog_path, read_catalog, stats
+    from termloc.translation.catalogs import catalog_path, stats
+    from termloc.translation.pofiles import read_catalog
 
     registry = load_variants()
     document = load_document(Path(args.article) if args.article else resources.default_article())
@@ -165,6 +207,9 @@ def add_commands(commands: Any) -> None:
     extract = sub.add_parser("extract", help="write the template (locales/<article>.pot)")
     common(extract)
     extract.add_argument("-o", "--output", metavar="POT", help="write the template here instead")
+    extract.add_argument(
+        "--force", action="store_true", help="replace the output even when it is a catalog holding translations"
+    )
     add_glossary_options(extract)
     extract.set_defaults(run=cmd_extract)
 

@@ -12,12 +12,20 @@
   marked fuzzy; a reviewed (non-fuzzy) entry overrides the conversion of
   that unit in every later render.
 - `stats` counts; `termloc.translation.units` cuts the article into units,
-  `termloc.translation.checks` checks the translations.
+  `termloc.translation.checks` checks the translations, and
+  `termloc.translation.pofiles` reads and writes the files.
+
+Babel's `Catalog.update` does the merging; `update` works around what it
+loses (each workaround says so where it is): a translation obsolete since an
+earlier update is revived when its msgid comes back (Babel leaves it in
+``#~`` and starts the message empty, and overwrites the ``#~`` entry when
+the msgid goes again); the forms ``msgstr[1...]`` of a plural translation
+whose template message is singular are kept as comments; repeated
+translator comments and the ``#| msgid`` of a message still fuzzy are kept.
 """
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,6 +33,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
+from babel.messages.pofile import escape
 
 from termloc.core.errors import InputError, UsageError
 from termloc.core.scripts import HAN
@@ -32,6 +41,7 @@ from termloc.core.variants import Variant, VariantRegistry
 from termloc.documents.document import Document
 from termloc.glossary.model import Glossary
 from termloc.glossary.selection import GlossarySelection
+from termloc.translation.pofiles import read_catalog
 from termloc.translation.units import SOURCE_VARIANT, term_comments, units
 
 __all__ = [
@@ -42,12 +52,11 @@ __all__ = [
     "confirmed_translations",
     "extract",
     "messages_by_id",
-    "read_catalog",
     "stats",
     "template_path",
     "translation_of",
+    "translations_held",
     "update",
-    "write_catalog",
 ]
 
 
@@ -86,57 +95,12 @@ def catalog_path(folder: Path, variant: Variant, domain: str) -> Path:
     return folder / variant.babel_locale / "LC_MESSAGES" / f"{domain}.po"
 
 
-def read_catalog(path: Path, locale: str | None = None) -> Catalog:
-    """A PO or POT file; `InputError` with the line for a broken one."""
-    from babel.messages.pofile import PoFileError, read_po
-
-    if not path.is_file():
-        raise InputError(path, "no such catalog")
-    try:
-        with path.open("rb") as stream:
-            catalog = read_po(stream, locale=locale, abort_invalid=True)
-    except PoFileError as err:
-        line = getattr(err, "lineno", None)
-        raise InputError(path, f"not a valid PO file: {err}", line) from None
-    except (UnicodeDecodeError, ValueError) as err:
-        raise InputError(path, f"not a valid PO file: {err}") from None
-    for message in [*catalog, *catalog.obsolete.values()]:
-        _restore_previous(message)
-    return catalog
-
-
-def _restore_previous(message: Message) -> None:
-    """Babel reads ``#| msgid "..."`` as a translator comment: make it the previous msgid again."""
-    from babel.messages.pofile import denormalize
-
-    previous = [c for c in message.user_comments if c.startswith("| ")]
-    if not previous or not previous[0].startswith("| msgid "):
-        return
-    parts = [previous[0][len("| msgid ") :]]
-    parts += [c[2:] for c in previous[1:] if c[2:].startswith('"')]
-    message.previous_id = [denormalize("\n".join(parts))]
-    message.user_comments = [c for c in message.user_comments if not c.startswith("| ")]
-
-
-def write_catalog(path: Path, catalog: Catalog) -> None:
-    """Write ``catalog`` atomically, with previous msgids and obsolete entries."""
-    from babel.messages.pofile import write_po
-
-    from termloc.core.files import write_atomic
-
-    buffer = io.BytesIO()
-    # No wrapping: a glossary hint stays on one comment line (Babel wraps comments at 76 otherwise).
-    write_po(buffer, catalog, width=1_000_000, include_previous=True, sort_output=False)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(path, buffer.getvalue().decode("utf-8"))
-
-
 # -- update ------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class UpdateResult:
-    """What `update` did to a catalog."""
+    """What `update` did to a catalog (``charset``: the one it was read in)."""
 
     path: Path
     created: bool
@@ -144,6 +108,8 @@ class UpdateResult:
     fuzzy: int
     obsolete: int
     prefilled: int
+    revived: int = 0
+    charset: str = "utf-8"
 
 
 def update(
@@ -160,19 +126,21 @@ def update(
     from babel import Locale
 
     locale = Locale.parse(variant.babel_locale)
-    created = not path.exists()
+    created, revived = not path.exists(), 0
     if created:
         catalog = Catalog(locale=locale, domain=template.domain, project=template.project, fuzzy=False)
         catalog.update(template, no_fuzzy_matching=True)
         catalog.language_team = f"{variant.english_name} <{variant.tag}>"
-        before: set[str] = set()
+        before: dict[tuple[str, str | None], Message] = {}
     else:
         catalog = read_catalog(path, str(locale))
-        before = {str(m.id) for m in catalog if m.id}
+        revived = _revive_obsolete(catalog, template, path)
+        before = {_key(m): m for m in catalog if m.id}
         catalog.update(template, no_fuzzy_matching=False)
+        _restore_dropped(catalog, before)
     catalog.revision_date = datetime.now(UTC)
-    new = sum(1 for m in catalog if m.id and str(m.id) not in before)
-    fuzzy = sum(1 for m in catalog if m.id and m.fuzzy and m.previous_id and str(m.id) not in before)
+    new = sum(1 for m in catalog if m.id and _key(m) not in before)
+    fuzzy = sum(1 for m in catalog if m.id and m.fuzzy and m.previous_id and _key(m) not in before)
     prefilled = 0
     if prefill is not None:
         rendered = prefill()
@@ -181,8 +149,74 @@ def update(
                 message.string = rendered[str(message.id)]
                 message.flags.add("fuzzy")
                 prefilled += 1
-    result = UpdateResult(path, created, new, fuzzy, len(catalog.obsolete), prefilled)
-    return catalog, result
+    obsolete = len(catalog.obsolete)
+    return catalog, UpdateResult(path, created, new, fuzzy, obsolete, prefilled, revived, catalog.charset)
+
+
+def _key(message: Message) -> tuple[str, str | None]:
+    """A message's msgid (the singular one of a plural) and context."""
+    msgid = message.id if isinstance(message.id, str) else message.id[0]
+    return msgid, message.context
+
+
+def _translated(message: Message) -> bool:
+    """Whether ``message`` holds a translation (any form of a plural one)."""
+    string = message.string
+    return any(string) if isinstance(string, (list, tuple)) else bool(string)
+
+
+def _revive_obsolete(catalog: Catalog, template: Catalog, path: Path) -> int:
+    """Bring back the obsolete translations of msgids the template has again; how many.
+
+    Babel leaves them in ``#~`` and starts the message empty, then overwrites
+    the ``#~`` entry with the empty message when the msgid goes again. A
+    catalog written that way holds a msgid both live and obsolete: the
+    translation is kept, and two different translations are refused.
+    """
+    wanted = {_key(m) for m in template if m.id}
+    live = {_key(m): m for m in catalog if m.id}
+    revived = 0
+    for babel_key, old in list(catalog.obsolete.items()):
+        current = live.get(_key(old))
+        if current is None and _key(old) not in wanted:
+            continue
+        if current is None:
+            catalog[old.id] = old
+            revived += 1
+        elif _translated(old) and not _translated(current):
+            current.string, current.flags = old.string, current.flags | old.flags
+            revived += 1
+        elif _translated(old) and old.string != current.string:
+            problem = (
+                f"msgid {_key(old)[0][:60]!r} has two translations, here (obsolete, #~) and at line "
+                f"{current.lineno}; delete the one you do not want"
+            )
+            raise InputError(path, problem, old.lineno)
+        del catalog.obsolete[babel_key]
+    return revived
+
+
+def _restore_dropped(catalog: Catalog, before: dict[tuple[str, str | None], Message]) -> None:
+    """Put back what `Catalog.update` dropped from each message it merged.
+
+    Babel keeps one copy of repeated translator comments, drops the
+    ``#| msgid`` of a message that stays fuzzy (or replaces it with the
+    newer source the translation was not made for), and keeps only
+    ``msgstr[0]`` of a plural translation whose template message is singular.
+    """
+    by_id = {_key(m)[0]: m for m in before.values()}
+    for message in catalog:
+        exact = before.get(_key(message)) if message.id else None
+        source = exact or (by_id.get(message.previous_id[0]) if message.id and message.previous_id else None)
+        if source is None:
+            continue
+        message.user_comments = list(source.user_comments)
+        if source.previous_id and (exact is not None or source.fuzzy):
+            message.previous_id = list(source.previous_id)
+        if isinstance(source.string, (list, tuple)) and isinstance(message.id, str):
+            message.previous_id = message.previous_id or list(source.id)
+            forms = source.string[1:]
+            message.user_comments += [f"msgstr[{i}] {escape(form)}" for i, form in enumerate(forms, 1) if form]
 
 
 def translation_of(message: Message | None) -> str | None:
@@ -255,6 +289,11 @@ def stats(catalog: Catalog, tag: str) -> CatalogStats:
         words=sum(_words(str(m.string)) for m in translated),
         source_words=sum(_words(str(m.id)) for m in messages),
     )
+
+
+def translations_held(catalog: Catalog) -> int:
+    """How many messages of ``catalog``, obsolete ones too, hold a translation."""
+    return sum(1 for m in [*catalog, *catalog.obsolete.values()] if m.id and _translated(m))
 
 
 def messages_by_id(catalog: Catalog) -> dict[str, Message]:
