@@ -220,10 +220,16 @@ def _restore_dropped(catalog: Catalog, before: dict[tuple[str, str | None], Mess
 
 
 def translation_of(message: Message | None) -> str | None:
-    """The usable translation of a message: non-empty and not fuzzy."""
-    if message is None or message.fuzzy or not message.string:
+    """The usable translation of a message: non-empty and not fuzzy (a plural one's first form;
+    an article's units are singular, a plural message comes only from a hand-made catalog).
+
+        >>> translation_of(Message(("狗", "狗们"), ("собака", "собаки")))
+        'собака'
+    """
+    if message is None or message.fuzzy or not _translated(message):
         return None
-    return str(message.string)
+    string = message.string
+    return str(string[0] if isinstance(string, (list, tuple)) else string)
 
 
 def confirmed_translations(path: Path, variant: Variant) -> dict[str, str]:
@@ -286,8 +292,8 @@ def stats(catalog: Catalog, tag: str) -> CatalogStats:
         translated=len(translated),
         fuzzy=len(fuzzy),
         untranslated=len(messages) - len(translated) - len(fuzzy),
-        words=sum(_words(str(m.string)) for m in translated),
-        source_words=sum(_words(str(m.id)) for m in messages),
+        words=sum(_words(translation_of(m) or "") for m in translated),
+        source_words=sum(_words(str(m.id[0] if isinstance(m.id, (list, tuple)) else m.id)) for m in messages),
     )
 
 
