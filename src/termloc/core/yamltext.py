@@ -58,13 +58,14 @@ class YAMLInputError(ValueError):
 
 
 class Node:
-    """A YAML value with the line (1-based) it starts on."""
+    """A YAML value with the line (1-based) it starts on, and the line of its key in a mapping."""
 
-    __slots__ = ("line", "value")
+    __slots__ = ("key_line", "line", "value")
 
-    def __init__(self, value: Any, line: int) -> None:
+    def __init__(self, value: Any, line: int, key_line: int | None = None) -> None:
         self.value = value
         self.line = line
+        self.key_line = line if key_line is None else key_line
 
     def plain(self) -> Any:
         """The value with every nested `Node` unwrapped."""
@@ -75,14 +76,16 @@ class Node:
         return self.value
 
 
-def parse_yaml(text: str) -> Node | None:
+def parse_yaml(text: str, first_line: int = 1) -> Node | None:
     """Parse one YAML document, keeping line numbers (None for an empty one).
 
-    Raises `YAMLInputError` for anything the module docstring lists.
+    ``first_line`` is the number of the text's first line (2 for front matter
+    below its ``---``). Raises `YAMLInputError` for anything the module
+    docstring lists.
     """
     if len(text) > MAX_CHARS:
         raise YAMLInputError(
-            1,
+            first_line,
             f"the YAML text is {len(text):,} characters long; termloc reads at most {MAX_CHARS:,}",
             "split it into several files",
         )
@@ -91,21 +94,21 @@ def parse_yaml(text: str) -> Node | None:
         try:
             root = loader.get_single_node()
         except yaml.YAMLError as err:
-            raise _syntax_error(err) from None
-        return None if root is None else _Reader(loader, text).node(root, 1)
+            raise _syntax_error(err, first_line) from None
+        return None if root is None else _Reader(loader, text, first_line).node(root, 1)
     finally:
         loader.dispose()
 
 
-def load_yaml(text: str) -> Any:
+def load_yaml(text: str, first_line: int = 1) -> Any:
     """The plain value of one YAML document (None for an empty one); as `parse_yaml`."""
-    root = parse_yaml(text)
+    root = parse_yaml(text, first_line)
     return None if root is None else root.plain()
 
 
-def _syntax_error(err: yaml.YAMLError) -> YAMLInputError:
+def _syntax_error(err: yaml.YAMLError, first_line: int) -> YAMLInputError:
     mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
-    line = mark.line + 1 if mark is not None else 1
+    line = mark.line + first_line if mark is not None else first_line
     problem = getattr(err, "problem", None) or str(err).splitlines()[0]
     return YAMLInputError(line, problem, "fix the indentation or quoting at that line", syntax=True)
 
@@ -113,13 +116,17 @@ def _syntax_error(err: yaml.YAMLError) -> YAMLInputError:
 class _Reader:
     """Turns composed YAML nodes into `Node` s, refusing what termloc does not read."""
 
-    def __init__(self, loader: Any, text: str) -> None:
+    def __init__(self, loader: Any, text: str, first_line: int) -> None:
         self.loader = loader
         self.text = text
+        self.first = first_line
         self.seen: set[int] = set()
 
-    def node(self, node: yaml.Node, depth: int) -> Node:
-        line = node.start_mark.line + 1
+    def line(self, node: yaml.Node | yaml.Event) -> int:
+        return node.start_mark.line + self.first if node.start_mark is not None else self.first
+
+    def node(self, node: yaml.Node, depth: int, key_line: int | None = None) -> Node:
+        line = self.line(node)
         if id(node) in self.seen:
             raise self.alias()
         self.seen.add(id(node))
@@ -128,18 +135,18 @@ class _Reader:
                 line, f"lists and mappings nested deeper than {MAX_DEPTH} levels", "flatten the structure"
             )
         if isinstance(node, yaml.ScalarNode):
-            return Node(self.scalar(node), line)
+            return Node(self.scalar(node), line, key_line)
         if isinstance(node, yaml.SequenceNode):
             if node.tag != _CORE + "seq":
-                raise _tag_error(node)
-            return Node([self.node(item, depth + 1) for item in node.value], line)
+                raise _tag_error(node, line)
+            return Node([self.node(item, depth + 1) for item in node.value], line, key_line)
         if node.tag != _CORE + "map":
-            raise _tag_error(node)
+            raise _tag_error(node, line)
         mapping: dict[str, Node] = {}
         key_lines: dict[str, int] = {}
         for key_node, value_node in node.value:
             key = self.key(key_node)
-            key_line = key_node.start_mark.line + 1
+            key_line = self.line(key_node)
             if key in key_lines:
                 raise YAMLInputError(
                     key_line,
@@ -147,8 +154,8 @@ class _Reader:
                     "give each key once; the second would silently replace the first",
                 )
             key_lines[key] = key_line
-            mapping[key] = self.node(value_node, depth + 1)
-        return Node(mapping, line)
+            mapping[key] = self.node(value_node, depth + 1, key_line)
+        return Node(mapping, line, key_line)
 
     def key(self, node: yaml.Node) -> str:
         """A mapping key: a scalar, as written."""
@@ -157,7 +164,7 @@ class _Reader:
         self.seen.add(id(node))
         if not isinstance(node, yaml.ScalarNode):
             raise YAMLInputError(
-                node.start_mark.line + 1,
+                self.line(node),
                 "a list or mapping as a mapping key",
                 "a key is a plain word such as 'zh-Hans' or 'id'",
             )
@@ -171,10 +178,10 @@ class _Reader:
         kind = _SCALARS.get(tag)
         # A plain scalar resolves to its tag by YAML's rules; any other tag was written explicitly.
         if kind is None or node.style or self.loader.resolve(yaml.ScalarNode, node.value, (True, False)) != tag:
-            raise _tag_error(node)
+            raise _tag_error(node, self.line(node))
         if kind == "int" and sum(c.isdigit() for c in node.value) > sys.get_int_max_str_digits():
             raise YAMLInputError(
-                node.start_mark.line + 1,
+                self.line(node),
                 f"an integer of {sum(c.isdigit() for c in node.value):,} digits; "
                 f"termloc reads at most {sys.get_int_max_str_digits():,}",
                 "quote it to keep it as text",
@@ -183,7 +190,7 @@ class _Reader:
             return self.loader.yaml_constructors[tag](self.loader, node)
         except (ValueError, OverflowError) as err:
             raise YAMLInputError(
-                node.start_mark.line + 1,
+                self.line(node),
                 f"{_excerpt(node.value)} is not {_WHAT[kind]} ({err})",
                 "quote it to keep it as text",
             ) from None
@@ -193,20 +200,22 @@ class _Reader:
         for event in yaml.parse(self.text, Loader=_Loader):
             if isinstance(event, yaml.AliasEvent):
                 return YAMLInputError(
-                    event.start_mark.line + 1 if event.start_mark is not None else 1,
+                    self.line(event),
                     f"an alias (*{event.anchor}): termloc's files use no anchors and aliases",
                     "write the value out in full",
                 )
-        return YAMLInputError(1, "an alias: termloc's files use no anchors and aliases", "write the values out in full")
+        return YAMLInputError(
+            self.first, "an alias: termloc's files use no anchors and aliases", "write the values out in full"
+        )
 
 
-def _tag_error(node: yaml.Node) -> YAMLInputError:
+def _tag_error(node: yaml.Node, line: int) -> YAMLInputError:
     tag = str(node.tag)
     if tag == _CORE + "merge":
-        return YAMLInputError(node.start_mark.line + 1, "a merge key ('<<')", "write the keys out in full")
+        return YAMLInputError(line, "a merge key ('<<')", "write the keys out in full")
     shown = "!!" + tag.removeprefix(_CORE) if tag.startswith(_CORE) else tag
     return YAMLInputError(
-        node.start_mark.line + 1,
+        line,
         f"the explicit tag {shown!r}: termloc reads untagged strings, numbers, booleans, dates, lists and mappings",
         "remove the tag; quote the value to keep it as text",
     )
