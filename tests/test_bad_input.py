@@ -176,3 +176,81 @@ def test_a_reference_marker_of_thousands_of_digits_is_text(cli: Cli, tmp_path: P
     path.write_text(FRONT + "---\n参见[1]。\n\n1. 注释\n", encoding="utf-8")
     code, out, err = cli("render", str(path), "--to", "zh-TW", "--format", "html", "--no-reference")
     assert '<sup class="ref"><a href="#ref-1">[1]</a></sup>' in out
+
+
+# --- the importers ---------------------------------------------------------------------------------
+
+LUA_ITEM = "{ type = 'item', original = 'x', rule = 'zh-cn:甲; zh-tw:乙;' }"
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "line", "problem"),
+    [
+        (
+            "escape.lua",
+            "return {\n name = 'T',\n content = {\n  { type = 'item', rule = 'zh-cn:\\u{110000};' },\n },\n}\n",
+            4,
+            "cannot read the Lua module: the escape '\\u{110000}' is beyond Unicode",
+        ),
+        (
+            "key.lua",
+            f"return {{\n name = 'T',\n [{{}}] = 1,\n content = {{ {LUA_ITEM} }},\n}}\n",
+            3,
+            "a table key must be a string, number or boolean, not a table",
+        ),
+        ("nil-key.lua", f"return {{ [nil] = 1, content = {{ {LUA_ITEM} }} }}\n", 1, "not nil"),
+        ("name.lua", f"return {{\n name = {{'T'}},\n content = {{ {LUA_ITEM} }},\n}}\n", 2, "'name' must be a string"),
+        (
+            "type.lua",
+            "return {\n name = 'T',\n content = {\n  { type = {'item'}, rule = 'zh-cn:甲;' },\n },\n}\n",
+            4,
+            "an item's 'type' must be a string, not a table",
+        ),
+        ("deep.lua", "return " + "{" * 100_000 + "}" * 100_000 + "\n", 1, "tables nested deeper than 100 levels"),
+        ("deep.json", '{"name": "T",\n "rules":\n' + "[" * 100_000 + "]" * 100_000 + "}", 3, "nested deeper"),
+        (
+            "number.json",
+            '{"name": "T",\n "rules": [{"conv": "zh-cn:甲;", "n": ' + "1" * 5000 + "}]}",
+            2,
+            "a number of 5,000 digits",
+        ),
+        ("name.json", '{"name": ["T"], "rules": []}', 1, "'name' must be a string, not a list"),
+        ("original.json", '{"name": "T", "rules": [{"original": {}, "conv": "x"}]}', 1, "rule 1: 'original'"),
+    ],
+)
+def test_conversion_groups_that_cannot_be_imported(
+    cli: Cli, tmp_path: Path, name: str, text: str, line: int, problem: str
+) -> None:
+    source = tmp_path / name
+    source.write_text(text, encoding="utf-8")
+    code, out, err = cli("import", "cgroup", str(source), "-o", str(tmp_path / "out"))
+    assert (code, out) == (1, "")
+    message = one_error_line(err)
+    assert message.startswith(f"termloc: {source}:{line}: "), message
+    assert problem in message
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_group_name_too_long_for_a_file_name(cli: Cli, tmp_path: Path) -> None:
+    # 300 bytes of group name: the file name was the name, and the file system refused it (OSError).
+    long_name = "长" * 100
+    source = tmp_path / "long.json"
+    source.write_text(
+        '{"name": "' + long_name + '", "rules": [{"original": "x", "conv": "zh-cn:甲; zh-tw:乙;"}]}', encoding="utf-8"
+    )
+    code, _, err = cli("import", "cgroup", str(source), "-o", str(tmp_path / "out"))
+    assert (code, err) == (0, "")
+    (written,) = (p for p in (tmp_path / "out").iterdir() if p.suffix == ".yaml")
+    assert len(written.name.encode()) <= 255
+    assert written.name == "长" * 66 + ".yaml"  # 198 bytes of the name
+    assert f"group: {long_name}\n" in written.read_text(encoding="utf-8")  # the name itself is whole
+
+
+def test_an_output_folder_name_too_long(cli: Cli, tmp_path: Path) -> None:
+    source = tmp_path / "g.json"
+    source.write_text('{"name": "g", "rules": [{"original": "x", "conv": "zh-cn:甲; zh-tw:乙;"}]}', encoding="utf-8")
+    folder = tmp_path / ("长" * 100)
+    code, _, err = cli("import", "cgroup", str(source), "-o", str(folder))
+    assert code == 1
+    assert one_error_line(err) == f"termloc: {folder}: cannot write the folder: File name too long"
+    assert [p.name for p in tmp_path.iterdir()] == ["g.json"]

@@ -113,11 +113,18 @@ def group_yaml(group: Group, comment: str = "") -> str:
 
 
 _BAD_FILE_CHARS = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]')
+#: The most bytes of a group name kept in its file name: file systems allow 255
+#: bytes a name, and the number that tells two names apart and ``.yaml`` follow.
+STEM_BYTES = 200
 
 
 def file_name(name: str, taken: set[str]) -> str:
-    """A safe, unused ``*.yaml`` file name for group ``name`` (case-blind)."""
-    stem = _BAD_FILE_CHARS.sub("-", name).strip(" .") or "group"
+    """A safe, unused ``*.yaml`` file name for group ``name`` (case-blind), short enough for any file system.
+
+    The group's name itself is kept whole in the file (``group:``); only the file name is cut.
+    """
+    cut = _BAD_FILE_CHARS.sub("-", name).encode("utf-8")[:STEM_BYTES].decode("utf-8", "ignore")
+    stem = cut.strip(" .") or "group"
     candidate, number = stem, 1
     while f"{candidate}.yaml".casefold() in taken:
         number += 1
@@ -132,20 +139,27 @@ def write_folder(folder: Path, files: Iterable[tuple[str, str]], *, force: bool 
     Refuses (`UsageError`) to replace a folder that has files in it unless
     ``force``; a file of that name is refused always.
     """
-    if folder.exists() and not folder.is_dir():
-        raise UsageError(f"{folder}: exists and is not a folder; name a folder for the glossary files")
-    occupied = folder.is_dir() and any(folder.iterdir())
-    if occupied and not force:
-        raise UsageError(f"{folder}: the folder is not empty; choose a new folder, or pass --force to replace it")
-    parent = folder.resolve().parent
-    if not parent.is_dir():
-        raise InputError(str(folder), f"the folder {str(parent)!r} does not exist")
-    work = Path(tempfile.mkdtemp(dir=parent, prefix=f".{folder.name}.", suffix=".tmp"))
+    try:
+        if folder.exists() and not folder.is_dir():
+            raise UsageError(f"{folder}: exists and is not a folder; name a folder for the glossary files")
+        occupied = folder.is_dir() and any(folder.iterdir())
+        if occupied and not force:
+            raise UsageError(f"{folder}: the folder is not empty; choose a new folder, or pass --force to replace it")
+        parent = folder.resolve().parent
+        if not parent.is_dir():
+            raise InputError(str(folder), f"the folder {str(parent)!r} does not exist")
+        _write_folder(folder, parent, files)
+    except OSError as err:  # a name too long, no permission, a full disk: nothing is left half-written
+        raise InputError(str(folder), f"cannot write the folder: {err.strerror}") from None
+
+
+def _write_folder(folder: Path, parent: Path, files: Iterable[tuple[str, str]]) -> None:
+    work = Path(tempfile.mkdtemp(dir=parent, prefix=f".{folder.name[:50]}.", suffix=".tmp"))
     try:
         for name, text in files:
             (work / name).write_text(text, encoding="utf-8", newline="\n")
         if folder.is_dir():
-            old = Path(tempfile.mkdtemp(dir=parent, prefix=f".{folder.name}.", suffix=".old"))
+            old = Path(tempfile.mkdtemp(dir=parent, prefix=f".{folder.name[:50]}.", suffix=".old"))
             os.replace(folder, old / folder.name)
             os.replace(work, folder)
             shutil.rmtree(old, ignore_errors=True)
