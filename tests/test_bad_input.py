@@ -7,7 +7,9 @@ the importers and unreadable files.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -254,3 +256,64 @@ def test_an_output_folder_name_too_long(cli: Cli, tmp_path: Path) -> None:
     assert code == 1
     assert one_error_line(err) == f"termloc: {folder}: cannot write the folder: File name too long"
     assert [p.name for p in tmp_path.iterdir()] == ["g.json"]
+
+
+# --- unreadable files ------------------------------------------------------------------------------
+
+
+def _refuse_reading(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
+    """Make ``path`` unreadable as chmod 000 does for anyone but root (the tests run as root here)."""
+    read_bytes, read_text = Path.read_bytes, Path.read_text
+
+    def refuse(self: Path) -> None:
+        if self.resolve() == path.resolve():
+            raise PermissionError(13, "Permission denied", str(self))
+
+    def refused_bytes(self: Path) -> bytes:
+        refuse(self)
+        return read_bytes(self)
+
+    def refused_text(self: Path, *args: Any, **kwargs: Any) -> str:
+        refuse(self)
+        return read_text(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "read_bytes", refused_bytes)
+    monkeypatch.setattr(Path, "read_text", refused_text)
+
+
+@pytest.mark.parametrize("command", ["convert", "lookup"])
+def test_an_unreadable_glossary(cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str) -> None:
+    # chmod 000 gave a PermissionError traceback (convert and lookup hash the files before reading them).
+    text = tmp_path / "in.txt"
+    text.write_text("普京\n", encoding="utf-8")
+    glossary = tmp_path / "g.yaml"
+    glossary.write_text(
+        "group: g\nentries:\n  - id: putin\n    kind: person\n    sources: [x]\n    terms:\n"
+        "      - zh-Hans: 普京\n        zh-TW: 普丁\n",
+        encoding="utf-8",
+    )
+    _refuse_reading(monkeypatch, glossary)
+    argv = ["convert", str(text), "--to", "zh-TW"] if command == "convert" else ["lookup", "普京"]
+    code, out, err = cli(*argv, "--glossary", str(glossary))
+    assert (code, out) == (1, "")
+    assert one_error_line(err) == f"termloc: {glossary}: cannot read: Permission denied"
+
+
+def test_a_file_made_unreadable_after_its_digest_was_recorded_is_read_again(tmp_path: Path) -> None:
+    from termloc.core.digests import DigestMemo
+
+    file = tmp_path / "g.yaml"
+    file.write_text("group: g\n", encoding="utf-8")
+    past = file.stat().st_mtime_ns - 10**10  # settled: its digest is recorded
+    os.utime(file, ns=(past, past))
+    memo = DigestMemo(tmp_path / "digests.json")
+    memo.digest(file)
+    memo.save()
+    file.chmod(0)  # changes the mode only: size, mtime and inode are the same
+    try:
+        with pytest.MonkeyPatch.context() as patch:
+            _refuse_reading(patch, file)  # as the file system does for anyone but root
+            with pytest.raises(InputError, match="cannot read: Permission denied"):
+                DigestMemo(tmp_path / "digests.json").digest(file)
+    finally:
+        file.chmod(0o644)
