@@ -108,6 +108,8 @@ def test_a_scalar_near_the_plain_or_quoted_boundary_reads_back(text: str) -> Non
 @given(YAML_TEXT.filter(lambda text: len(text) < 200))  # YAML caps an implicit key at 1024 characters
 def test_a_scalar_reads_back_as_a_mapping_key(text: str) -> None:
     # group_yaml writes title tags with scalar() as keys, indented under 'title:'.
+    if text in ("a", "other"):
+        reject()  # the key written twice, which parse_yaml refuses (tests/test_bad_input.py)
     written = scalar(text)
     document = f"title:\n  {written}: value\n  other: x\n"
     assert yaml.safe_load(document) == {"title": {text: "value", "other": "x"}}

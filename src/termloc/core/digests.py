@@ -4,8 +4,9 @@ Finding a compiled glossary in the cache means knowing the digest of every
 glossary file, and hashing them all on every run costs in proportion to the
 glossary (9 ms for 2 MB of YAML, about 60 ms for all of Chinese Wikipedia's
 conversion groups). A file whose size, modification time (in nanoseconds),
-inode and device are the ones recorded with its digest is taken to hold the
-same bytes, as make and git's index assume. A file modified in the last two
+inode, device and mode are the ones recorded with its digest is taken to hold
+the same bytes, as make and git's index assume (the mode, so that a file made
+unreadable since is read again, and refused). A file modified in the last two
 seconds is hashed every time and not recorded: a second write within one
 tick of a coarse clock would leave its signature unchanged (git's "racy"
 case).
@@ -23,7 +24,7 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
-from termloc.core.errors import TermlocError
+from termloc.core.errors import InputError, TermlocError
 from termloc.core.files import write_atomic
 
 __all__ = ["DigestMemo", "contents_digest"]
@@ -46,21 +47,24 @@ class DigestMemo:
         except (OSError, ValueError):
             return
         if isinstance(loaded, dict):
-            self.entries = {key: value for key, value in loaded.items() if isinstance(value, list) and len(value) == 5}
+            self.entries = {key: value for key, value in loaded.items() if isinstance(value, list) and len(value) == 6}
 
     def digest(self, file: Path) -> str:
-        """The SHA-256 of ``file``'s bytes, in hex."""
+        """The SHA-256 of ``file``'s bytes, in hex; `InputError` for a file that cannot be read."""
         key = os.path.abspath(file)
-        before = _signature(file)
-        known = self.entries.get(key)
-        if known is not None and known[:4] == before:
-            return str(known[4])
-        value = hashlib.sha256(file.read_bytes()).hexdigest()
-        settled = time.time_ns() - int(before[1]) > RACY * 1e9
-        if settled and _signature(file) == before:
-            self.entries.pop(key, None)
-            self.entries[key] = [*before, value]
-            self.changed = True
+        try:
+            before = _signature(file)
+            known = self.entries.get(key)
+            if known is not None and known[:5] == before:
+                return str(known[5])
+            value = hashlib.sha256(file.read_bytes()).hexdigest()
+            settled = time.time_ns() - int(before[1]) > RACY * 1e9
+            if settled and _signature(file) == before:
+                self.entries.pop(key, None)
+                self.entries[key] = [*before, value]
+                self.changed = True
+        except OSError as err:
+            raise InputError(file, f"cannot read: {err.strerror}") from None
         return value
 
     def save(self) -> None:
@@ -79,7 +83,7 @@ class DigestMemo:
 
 def _signature(file: Path) -> list[int | str]:
     status = file.stat()
-    return [status.st_size, status.st_mtime_ns, status.st_ino, status.st_dev]
+    return [status.st_size, status.st_mtime_ns, status.st_ino, status.st_dev, status.st_mode]
 
 
 def contents_digest(head: str, files: Iterable[Path]) -> str:

@@ -113,7 +113,7 @@ def replacing(target: Path) -> Iterator[Path]:
     """
     target = _checked_target(target)
     try:
-        fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name[:50]}.", suffix=".tmp")
     except OSError as err:
         raise InputError(str(target), f"cannot write into {str(target.parent)!r}: {err.strerror}") from None
     os.close(fd)
@@ -165,13 +165,13 @@ def write_files(folder: Path, files: Mapping[str, str | bytes], *, inputs: Input
         refuse_inputs(target, inputs)
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        with _temporary_folder(folder, inside=True) as work:
+            for name, data in files.items():
+                (work / name).write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+            for name, target in targets.items():
+                _move(work / name, target)
     except OSError as err:
-        raise InputError(str(folder), f"cannot create the folder: {err.strerror}") from None
-    with _temporary_folder(folder, inside=True) as work:
-        for name, data in files.items():
-            (work / name).write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
-        for name, target in targets.items():
-            _move(work / name, target)
+        raise InputError(str(folder), f"cannot write the folder: {err.strerror}") from None
 
 
 def write_folder(folder: Path, files: Iterable[tuple[str, str]], *, force: bool = False, inputs: Inputs = ()) -> None:
@@ -179,8 +179,16 @@ def write_folder(folder: Path, files: Iterable[tuple[str, str]], *, force: bool 
 
     Refuses (`UsageError`) to replace a folder that has files in it unless
     ``force``, a file of that name always, and a folder that is, holds or
-    lies in one of ``inputs``.
+    lies in one of ``inputs``; a folder that cannot be written (a name too
+    long, no permission, a full disk) is an `InputError`, nothing left behind.
     """
+    try:
+        _write_folder(folder, files, force=force, inputs=inputs)
+    except OSError as err:
+        raise InputError(str(folder), f"cannot write the folder: {err.strerror}") from None
+
+
+def _write_folder(folder: Path, files: Iterable[tuple[str, str]], *, force: bool, inputs: Inputs) -> None:
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"{folder}: exists and is not a folder; name a folder for the files")
     refuse_inputs(folder, inputs)
@@ -195,7 +203,7 @@ def write_folder(folder: Path, files: Iterable[tuple[str, str]], *, force: bool 
             (work / name).write_text(text, encoding="utf-8", newline="\n")
         os.chmod(work, stat.S_IMODE(folder.stat().st_mode) if folder.is_dir() else _umask_mode(0o777))
         if folder.is_dir():
-            old = Path(tempfile.mkdtemp(dir=parent, prefix=f".{folder.name}.", suffix=".old"))
+            old = Path(tempfile.mkdtemp(dir=parent, prefix=f".{folder.name[:50]}.", suffix=".old"))
             os.replace(folder, old / folder.name)
             os.replace(work, folder)
             shutil.rmtree(old, ignore_errors=True)
@@ -207,14 +215,9 @@ def write_folder(folder: Path, files: Iterable[tuple[str, str]], *, force: bool 
 def _temporary_folder(beside: Path, *, inside: bool = False) -> Iterator[Path]:
     """A new folder next to ``beside`` (or in it), removed when the block ends (unless moved away)."""
     parent = beside.resolve() if inside else beside.resolve().parent
-    try:
-        work = Path(tempfile.mkdtemp(dir=parent, prefix=f".{beside.name}.", suffix=".tmp"))
-    except OSError as err:
-        raise InputError(str(beside), f"cannot write into {str(parent)!r}: {err.strerror}") from None
+    work = Path(tempfile.mkdtemp(dir=parent, prefix=f".{beside.name[:50]}.", suffix=".tmp"))
     try:
         yield work
-    except OSError as err:
-        raise InputError(str(beside), f"cannot write: {err.strerror}") from None
     finally:
         if work.exists():
             shutil.rmtree(work, ignore_errors=True)

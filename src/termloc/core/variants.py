@@ -196,14 +196,17 @@ def _variant_from(data: Any, path: Path) -> Variant:
 
 def load_variants(directory: Path | None = None) -> VariantRegistry:
     """Read every ``<tag>.yaml`` in ``directory`` (default: termloc's locales)."""
-    import yaml  # deferred: start-up of the cached conversion path avoids it
+    # deferred: start-up of the cached conversion path avoids YAML
+    from termloc.core.files import read_text
+    from termloc.core.yamltext import YAMLInputError, load_yaml
 
     directory = directory or resources.locales_dir()
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     variants = []
     for path in sorted(directory.glob("*.yaml")):
-        with path.open(encoding="utf-8") as stream:
-            data = yaml.load(stream, Loader=loader)  # noqa: S506 - a safe loader
+        try:
+            data = load_yaml(read_text(path))
+        except YAMLInputError as err:
+            raise InputError(path, f"not valid YAML: {err.problem} ({err.hint})", err.line) from None
         variant = _variant_from(data, path)
         if variant.tag != path.stem:
             raise InputError(path, f"tag {variant.tag!r} does not match the file name", 1)

@@ -18,13 +18,16 @@ file and line.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from termloc.core.errors import InputError
 
-if TYPE_CHECKING:  # markdown-it is imported only when a body is read
+if TYPE_CHECKING:  # markdown-it and YAML are imported only when a document is read
     from markdown_it.token import Token
+
+    from termloc.core.yamltext import Node
 
 __all__ = ["Block", "Document", "Infobox", "InfoboxItem", "ListItem", "load_document", "parse_document"]
 
@@ -149,14 +152,13 @@ def parse_document(text: str, path: str = "<article>") -> Document:
     meta = _front_matter("\n".join(lines[1:end]), path)
     body = "\n".join(lines[end + 1 :])
     blocks = _blocks(body, path, first_line=end + 2)
-    glossary = meta.get("glossary") or {}
-    if not isinstance(glossary, dict) or not set(glossary) <= {"groups", "paths"}:
-        raise InputError(
-            path, "'glossary' must be a mapping with 'groups' (group names) and 'paths' (glossary files or folders)", 1
-        )
+    glossary = _mapping(meta.get("glossary"), path, _GLOSSARY)
+    if not set(glossary) <= {"groups", "paths"}:
+        raise InputError(path, _GLOSSARY, meta["glossary"].line)
     groups = glossary.get("groups")
     folder = Path(path).parent
-    glossaries = tuple(folder / name for name in _strings(glossary.get("paths") or [], "glossary.paths", path))
+    glossaries = tuple(folder / name for name in _strings(glossary.get("paths"), "glossary.paths", path))
+    _retrieved(meta.get("retrieved"), path)
     return Document(
         path=path,
         title=_string(meta, "title", path),
@@ -165,86 +167,122 @@ def parse_document(text: str, path: str = "<article>") -> Document:
         source=_optional(meta, "source", path),
         licence=_optional(meta, "licence", path),
         attribution=_optional(meta, "attribution", path),
-        groups=tuple(_strings(groups, "glossary.groups", path)) if groups is not None else None,
+        groups=tuple(_strings(groups, "glossary.groups", path))
+        if groups is not None and groups.value is not None
+        else None,
         glossaries=glossaries,
-        rules=tuple(_strings(meta.get("rules") or [], "rules", path)),
-        infoboxes=tuple(_infobox(box, path) for box in meta.get("infoboxes") or []),
-        reference=_reference(meta.get("reference", "auto"), path),
+        rules=tuple(_strings(meta.get("rules"), "rules", path)),
+        infoboxes=tuple(_infobox(box, path) for box in _list(meta.get("infoboxes"), "infoboxes", path)),
+        reference=_reference(meta.get("reference"), path),
     )
 
 
-def _reference(value: Any, path: str) -> tuple[str, ...] | Literal["auto"] | None:
+_GLOSSARY = "'glossary' must be a mapping with 'groups' (group names) and 'paths' (glossary files or folders)"
+
+
+def _reference(node: Node | None, path: str) -> tuple[str, ...] | Literal["auto"] | None:
     """Front matter ``reference``: ``auto``, ``none`` or a list of reference groups."""
+    value = "auto" if node is None else node.value
     if value == "auto":
         return "auto"
     if value in ("none", None, []):
         return None
-    return tuple(_strings(value, "reference", path))
+    return tuple(_strings(node, "reference", path))
 
 
-def _front_matter(text: str, path: str) -> dict[str, Any]:
-    import yaml
+def _front_matter(text: str, path: str) -> dict[str, Node]:
+    """The front matter's fields (lines counted in the document: the text starts on line 2)."""
+    from termloc.core.yamltext import YAMLInputError, parse_yaml
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        node = yaml.compose(text, Loader=loader)
-        data = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
-        problem = getattr(err, "problem", None) or str(err)
-        raise InputError(path, f"front matter is not valid YAML: {problem}", line) from None
-    if not isinstance(data, dict) or node is None:
+        root = parse_yaml(text, first_line=2)
+    except YAMLInputError as err:
+        problem = err.problem if err.syntax else f"{err.problem} ({err.hint})"
+        raise InputError(path, f"front matter is not valid YAML: {problem}", err.line) from None
+    if root is None or not isinstance(root.value, dict):
         raise InputError(path, "the front matter must be a mapping (title: ..., source_language: ...)", 2)
-    for key_node, _ in node.value:
-        if key_node.value not in _KEYS:
+    fields: dict[str, Node] = root.value
+    for key, node in fields.items():
+        if key not in _KEYS:
             known = ", ".join(_KEYS)
-            raise InputError(
-                path, f"unknown front-matter key {key_node.value!r}; known: {known}", key_node.start_mark.line + 2
-            )
+            raise InputError(path, f"unknown front-matter key {key!r}; known: {known}", node.key_line)
     for key, required in _KEYS.items():
-        if required and key not in data:
+        if required and key not in fields:
             raise InputError(path, f"the front matter needs {key!r}", 1)
-    return data
+    return fields
 
 
-def _string(meta: dict[str, Any], key: str, path: str) -> str:
-    value = meta.get(key)
+def _string(meta: dict[str, Node], key: str, path: str, where: str = "front-matter") -> str:
+    node = meta.get(key)
+    value = None if node is None else node.value
     if not isinstance(value, str) or not value.strip():
-        raise InputError(path, f"front-matter {key!r} must be a non-empty string", 1)
+        raise InputError(path, f"{where} {key!r} must be a non-empty string", 1 if node is None else node.line)
     return value
 
 
-def _optional(meta: dict[str, Any], key: str, path: str) -> str | None:
-    return _string(meta, key, path) if meta.get(key) is not None else None
+def _optional(meta: dict[str, Node], key: str, path: str, where: str = "front-matter") -> str | None:
+    node = meta.get(key)
+    return _string(meta, key, path, where) if node is not None and node.value is not None else None
 
 
-def _strings(value: Any, key: str, path: str) -> list[str]:
+def _strings(node: Node | None, key: str, path: str) -> list[str]:
+    """The strings of a list (nothing for an absent or empty value)."""
+    if node is None or not node.value:
+        return []
+    value = node.plain()
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise InputError(path, f"front-matter {key!r} must be a list of strings", 1)
+        raise InputError(path, f"front-matter {key!r} must be a list of strings", node.line)
     return value
 
 
-def _infobox(box: Any, path: str) -> Infobox:
-    if not isinstance(box, dict) or "title" not in box or "section" not in box:
-        raise InputError(path, "each infobox needs 'section' and 'title'", 1)
-    missions = box.get("missions") or {}
+def _list(node: Node | None, key: str, path: str) -> list[Node]:
+    """The items of a list of mappings (nothing for an absent or empty value)."""
+    if node is None or not node.value:
+        return []
+    if not isinstance(node.value, list):
+        raise InputError(path, f"front-matter {key!r} must be a list ('- section: ...' items)", node.line)
+    return list(node.value)
+
+
+def _mapping(node: Node | None, path: str, problem: str) -> dict[str, Node]:
+    """The fields of a mapping (none for an absent or empty value)."""
+    if node is None or not node.value:
+        return {}
+    if not isinstance(node.value, dict):
+        raise InputError(path, problem, node.line)
+    return dict(node.value)
+
+
+def _retrieved(node: Node | None, path: str) -> None:
+    """``retrieved`` is a date (2024-11-05) or text (2024-11)."""
+    if node is not None and node.value is not None and not isinstance(node.value, (str, date)):
+        raise InputError(path, "front-matter 'retrieved' must be a date (2024-11-05) or text (2024-11)", node.line)
+
+
+def _infobox(box: Node, path: str) -> Infobox:
+    fields = _mapping(box, path, "each infobox needs 'section' and 'title'")
+    if "title" not in fields or "section" not in fields:
+        raise InputError(path, "each infobox needs 'section' and 'title'", box.line)
+    title = _string(fields, "title", path, "infobox")
+    missions = _mapping(fields.get("missions"), path, f"infobox {title!r}: 'missions' must be a mapping")
     items: list[InfoboxItem] = []
-    for item in missions.get("items") or []:
-        if isinstance(item, str):
-            items.append(InfoboxItem(item))
-        elif isinstance(item, dict) and isinstance(item.get("text"), str):
-            items.append(InfoboxItem(item["text"], item.get("lang"), item.get("label")))
+    for item in _list(missions.get("items"), "infoboxes.missions.items", path):
+        if isinstance(item.value, str):
+            items.append(InfoboxItem(item.value))
+        elif isinstance(item.value, dict) and "text" in item.value and isinstance(item.value["text"].value, str):
+            lang = _optional(item.value, "lang", path, f"infobox {title!r}: mission")
+            label = _optional(item.value, "label", path, f"infobox {title!r}: mission")
+            items.append(InfoboxItem(item.value["text"].value, lang, label))
         else:
-            raise InputError(path, f"infobox {box['title']!r}: a mission is a string or {{text, lang, label}}", 1)
+            raise InputError(path, f"infobox {title!r}: a mission is a string or {{text, lang, label}}", item.line)
     return Infobox(
-        section=str(box["section"]),
-        title=str(box["title"]),
-        parties=tuple(_strings(box.get("parties") or [], "infoboxes.parties", path)),
-        map=box.get("map"),
-        missions_label=missions.get("label"),
+        section=_string(fields, "section", path, "infobox"),
+        title=title,
+        parties=tuple(_strings(fields.get("parties"), "infoboxes.parties", path)),
+        map=_optional(fields, "map", path, f"infobox {title!r}:"),
+        missions_label=_optional(missions, "label", path, f"infobox {title!r}: missions"),
         missions=tuple(items),
-        images=tuple(_strings(box.get("images") or [], "infoboxes.images", path)),
+        images=tuple(_strings(fields.get("images"), "infoboxes.images", path)),
     )
 
 

@@ -24,8 +24,10 @@ from termloc.glossary.model import Entry, Glossary, Row
 
 __all__ = ["index_page", "page"]
 
+#: A reference marker: the number of an item of the article's last ordered list,
+#: which CommonMark gives at most nine digits (a longer number is text).
 _FOREIGN = (
-    rf"(?P<ref>\[\d+\])"
+    rf"(?P<ref>\[\d{{1,9}}\])"
     rf"|(?P<ko>[{HANGUL}]+(?:[ \-][{HANGUL}]+)*)"
     rf"|(?P<ru>[{CYRILLIC}]+(?:[ \-][{CYRILLIC}]+)*)"
 )

@@ -8,15 +8,22 @@ all at once, each with file and line.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
-
-import yaml
 
 from termloc.core.errors import Problem
 from termloc.core.resources import glossary_files
+from termloc.core.yamltext import Node, YAMLInputError, parse_yaml
 from termloc.glossary.model import Entry, Group, Row
 
-__all__ = ["ENTRY_KEYS", "FILE_KEYS", "ROW_ONE_WAY_KEY", "ROW_STATUS_KEYS", "Node", "glossary_files", "read_group"]
+__all__ = [
+    "ENTRY_KEYS",
+    "FILE_KEYS",
+    "ROW_ONE_WAY_KEY",
+    "ROW_STATUS_KEYS",
+    "Node",
+    "glossary_files",
+    "parse_yaml",
+    "read_group",
+]
 
 FILE_KEYS = frozenset({"group", "title", "description", "entries"})
 ENTRY_KEYS = frozenset({"id", "kind", "origin", "note", "sources", "terms"})
@@ -24,56 +31,44 @@ ROW_STATUS_KEYS = frozenset({"admitted", "deprecated"})
 #: The row key of a one-way row's input forms (MediaWiki's ``A=>zh-tw:B``).
 ROW_ONE_WAY_KEY = "from"
 
-_Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-
-class Node:
-    """A YAML value with the line (1-based) it starts on."""
-
-    __slots__ = ("line", "value")
-
-    def __init__(self, value: Any, line: int) -> None:
-        self.value = value
-        self.line = line
-
-    def plain(self) -> Any:
-        """The value with every nested `Node` unwrapped."""
-        if isinstance(self.value, dict):
-            return {k: v.plain() for k, v in self.value.items()}
-        if isinstance(self.value, list):
-            return [v.plain() for v in self.value]
-        return self.value
-
-
-def _convert(node: yaml.Node, constructor: Any) -> Node:
-    line = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        mapping: dict[Any, Node] = {}
-        for key_node, value_node in node.value:
-            key = constructor.construct_object(key_node, deep=True)
-            mapping[key if isinstance(key, str) else str(key)] = _convert(value_node, constructor)
-        return Node(mapping, line)
-    if isinstance(node, yaml.SequenceNode):
-        return Node([_convert(item, constructor) for item in node.value], line)
-    return Node(constructor.construct_object(node, deep=True), line)
-
-
-def parse_yaml(text: str) -> Node | None:
-    """Parse one YAML document, keeping line numbers. Raises `yaml.YAMLError`."""
-    loader = _Loader(text)
-    try:
-        root = loader.get_single_node()
-        return None if root is None else _convert(root, loader)
-    finally:
-        loader.dispose()
-
-
-def _strings(node: Node | None) -> tuple[str, ...]:
+def _strings(node: Node | None, key: str, where: str, problems: list[Problem]) -> tuple[str, ...]:
+    """The strings of a list (or of one scalar); a G008 for each item that is a list or mapping."""
     if node is None:
         return ()
-    if isinstance(node.value, list):
-        return tuple(str(item.value) for item in node.value if item.value is not None)
-    return (str(node.value),) if node.value is not None else ()
+    if isinstance(node.value, dict):
+        problems.append(
+            Problem(where, node.line, "G008", f"{key!r} must be a list of strings", f"write '{key}: [...]'")
+        )
+        return ()
+    items = node.value if isinstance(node.value, list) else [node]
+    texts = []
+    for item in items:
+        if isinstance(item.value, (dict, list)):
+            problems.append(
+                Problem(
+                    where,
+                    item.line,
+                    "G008",
+                    f"an item of {key!r} must be a string",
+                    "write one string on each '- ' line",
+                )
+            )
+        elif item.value is not None:
+            texts.append(str(item.value))
+    return tuple(texts)
+
+
+def _text(fields: dict[str, Node], key: str, where: str, problems: list[Problem], what: str = "") -> str | None:
+    """The string of the scalar field ``key`` (None when absent or null); a G008 for a list or mapping."""
+    node = fields.get(key)
+    if node is None or node.value is None:
+        return None
+    if isinstance(node.value, (dict, list)):
+        message = f"{what or repr(key)} must be one string, not a list or mapping"
+        problems.append(Problem(where, node.line, "G008", message, f"write '{key}: ...'"))
+        return None
+    return str(node.value)
 
 
 def _row(node: Node, where: str, problems: list[Problem]) -> Row | None:
@@ -107,7 +102,7 @@ def _row(node: Node, where: str, problems: list[Problem]) -> Row | None:
                     )
                 )
                 continue
-            one_way = _strings(value) or ("",)
+            one_way = _strings(value, key, where, problems) or ("",)
             lines["zh"] = value.line
         elif key in ROW_STATUS_KEYS:
             if not isinstance(value.value, dict):
@@ -121,7 +116,9 @@ def _row(node: Node, where: str, problems: list[Problem]) -> Row | None:
                     )
                 )
                 continue
-            status[key] = {tag: _strings(forms_node) for tag, forms_node in value.value.items()}
+            status[key] = {
+                tag: _strings(forms_node, f"{key}: {tag}", where, problems) for tag, forms_node in value.value.items()
+            }
             lines.update({tag: forms_node.line for tag, forms_node in value.value.items() if tag not in lines})
         elif isinstance(value.value, (dict, list)):
             problems.append(
@@ -140,10 +137,18 @@ def _row(node: Node, where: str, problems: list[Problem]) -> Row | None:
 
 
 def _entry(node: Node, group: str, where: str, problems: list[Problem]) -> Entry | None:
+    """The entry at ``node``; None (with a G008) when it or one of its fields has the wrong type."""
     if not isinstance(node.value, dict):
         problems.append(Problem(where, node.line, "G008", "an entry must be a mapping", "start it with '- id: ...'"))
         return None
     fields = node.value
+    # A field of the wrong type leaves the entry out, so that no other check reports the same mistake.
+    wrong: list[Problem] = []
+    texts = {key: _text(fields, key, where, wrong) for key in ("id", "kind", "note", "origin")}
+    sources = _strings(fields.get("sources"), "sources", where, wrong)
+    if wrong:
+        problems.extend(wrong)
+        return None
     terms = fields.get("terms")
     rows: list[Row] = []
     if terms is not None and isinstance(terms.value, list):
@@ -153,15 +158,13 @@ def _entry(node: Node, group: str, where: str, problems: list[Problem]) -> Entry
                 rows.append(row)
     elif terms is not None:
         problems.append(Problem(where, terms.line, "G008", "'terms' must be a list of rows", "write '- zh-Hans: ...'"))
-    origin = fields.get("origin")
-    note = fields.get("note")
     return Entry(
-        id="" if "id" not in fields or fields["id"].value is None else str(fields["id"].value),
-        kind="" if "kind" not in fields or fields["kind"].value is None else str(fields["kind"].value),
+        id=texts["id"] or "",
+        kind=texts["kind"] or "",
         rows=tuple(rows),
-        sources=_strings(fields.get("sources")),
-        note="" if note is None or note.value is None else str(note.value).strip(),
-        origin=None if origin is None or origin.value is None else str(origin.value),
+        sources=sources,
+        note=(texts["note"] or "").strip(),
+        origin=texts["origin"],
         group=group,
         file=where,
         line=node.line,
@@ -187,13 +190,9 @@ def read_group(path: Path, problems: list[Problem], display: str | None = None) 
         return None, None
     try:
         root = parse_yaml(text)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
-        line = mark.line + 1 if mark is not None else 1
-        problem = getattr(err, "problem", None) or str(err).splitlines()[0]
-        problems.append(
-            Problem(where, line, "G001", f"YAML syntax error: {problem}", "fix the indentation or quoting at that line")
-        )
+    except YAMLInputError as err:
+        message = f"YAML syntax error: {err.problem}" if err.syntax else err.problem
+        problems.append(Problem(where, err.line, "G001", message, err.hint))
         return None, None
     if root is None or not isinstance(root.value, dict):
         problems.append(
@@ -207,8 +206,7 @@ def read_group(path: Path, problems: list[Problem], display: str | None = None) 
         )
         return None, root
     fields = root.value
-    name_node = fields.get("group")
-    name = str(name_node.value) if name_node is not None and name_node.value else path.stem
+    name = _text(fields, "group", where, problems) or path.stem
     entries: list[Entry] = []
     entries_node = fields.get("entries")
     if entries_node is None or not isinstance(entries_node.value, list):
@@ -226,8 +224,21 @@ def read_group(path: Path, problems: list[Problem], display: str | None = None) 
             entry = _entry(node, name, where, problems)
             if entry is not None:
                 entries.append(entry)
-    title_node = fields.get("title")
-    title = title_node.plain() if title_node is not None and isinstance(title_node.value, dict) else {}
-    description_node = fields.get("description")
-    description = str(description_node.value or "") if description_node is not None else ""
-    return Group(name, {str(k): str(v) for k, v in title.items()}, description.strip(), where, tuple(entries)), root
+    description = _text(fields, "description", where, problems) or ""
+    return Group(name, _title(fields.get("title"), where, problems), description.strip(), where, tuple(entries)), root
+
+
+def _title(node: Node | None, where: str, problems: list[Problem]) -> dict[str, str]:
+    """The group's title in each language: a mapping of tag to string (G008 otherwise)."""
+    if node is None or node.value is None:
+        return {}
+    if not isinstance(node.value, dict):
+        problems.append(
+            Problem(where, node.line, "G008", "'title' must map language tags to titles", "write 'title: {en: People}'")
+        )
+        return {}
+    return {
+        tag: text
+        for tag in node.value
+        if (text := _text(node.value, tag, where, problems, f"the title for {tag!r}")) is not None
+    }

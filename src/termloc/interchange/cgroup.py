@@ -31,12 +31,13 @@ from __future__ import annotations
 import html
 import json
 import re
+import sys
 import unicodedata
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from termloc.core.errors import InputError
 from termloc.core.files import read_text
@@ -131,29 +132,65 @@ class CGroupImport:
 
 def _json_group(path: Path) -> SourceGroup:
     text = read_text(path)
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as err:
-        raise InputError(path, f"not valid JSON: {err.msg}", err.lineno) from None
+    data = _json(text, path)
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise InputError(path, "expected a conversion group: an object with 'name' and a 'rules' list", 1)
-    page = str(data.get("path") or "")
+    page = _json_text(data, "path", path)
     title = page.split("CGroup/", 1)[1] if "CGroup/" in page else ""
-    module_name = str(data.get("name") or "").strip()
+    module_name = _json_text(data, "name", path).strip()
     name = title.strip() or module_name or path.stem
     items = []
     for number, rule in enumerate(data["rules"], 1):
         if not isinstance(rule, dict) or not isinstance(rule.get("conv"), str):
             raise InputError(path, f"rule {number} has no 'conv' text (expected {{original, conv}})", 1)
-        items.append(SourceItem(number, str(rule.get("original") or "").strip(), rule["conv"]))
+        original = _json_text(rule, "original", path, f"rule {number}: ")
+        items.append(SourceItem(number, original.strip(), rule["conv"]))
     return SourceGroup(
         name,
         module_name or name,
-        str(data.get("description") or "").strip(),
+        _json_text(data, "description", path).strip(),
         page or f"Module:CGroup/{name}",
         str(path),
         tuple(items),
     )
+
+
+#: JSON nested deeper than this is reported where it gets deeper (a conversion group nests three).
+_JSON_DEPTH = 100
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]|\d{4301,}')
+
+
+def _json(text: str, path: Path) -> Any:
+    """The value of the JSON ``text``; `InputError` with the line for JSON Python cannot read."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as err:
+        raise InputError(path, f"not valid JSON: {err.msg}", err.lineno) from None
+    except (RecursionError, ValueError):
+        # Python's JSON reader names no line for these: find it.
+        depth = 0
+        for token in _JSON_TOKEN.finditer(text):
+            found = token.group()
+            depth += 1 if found in "[{" else -1 if found in "]}" else 0
+            if depth > _JSON_DEPTH:
+                problem = f"JSON nested deeper than {_JSON_DEPTH} levels"
+            elif found[0].isdigit():
+                problem = f"a number of {len(found):,} digits (Python reads at most {sys.get_int_max_str_digits():,})"
+            else:
+                continue
+            raise InputError(path, problem, text.count("\n", 0, token.start()) + 1) from None
+        raise InputError(path, "JSON that Python cannot read", 1) from None
+
+
+def _json_text(data: dict[str, Any], key: str, path: Path, where: str = "") -> str:
+    """The string ``data[key]`` ('' when absent or null)."""
+    value = data.get(key)
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        kind = {list: "a list", dict: "an object", bool: "a boolean"}.get(type(value), "a number")
+        raise InputError(path, f"{where}{key!r} must be a string, not {kind}", 1)
+    return value
 
 
 def _lua_group(path: Path) -> SourceGroup:
@@ -170,23 +207,34 @@ def _lua_group(path: Path) -> SourceGroup:
     for item in root.fields["content"].items:
         if not isinstance(item, LuaTable):
             raise InputError(path, "each item of 'content' must be a table or Item(...)", root.fields["content"].line)
-        if item.fields.get("type") != "item":
+        if _lua_text(item, "type", path, "an item's") != "item":
             continue  # headings and text: nothing to convert
         number += 1
         rule, original = item.fields.get("rule"), item.fields.get("original")
         if not isinstance(rule, str) or not isinstance(original, (str, type(None))):
             raise InputError(path, "an item needs a string 'rule' (and 'original', a string or nil)", item.line)
         items.append(SourceItem(number, (original or "").strip(), rule, item.line))
-    module_name = str(root.fields.get("name") or "").strip() or path.stem
-    description = root.fields.get("description")
+    module_name = _lua_text(root, "name", path).strip() or path.stem
     return SourceGroup(
         module_name,
         module_name,
-        description.strip() if isinstance(description, str) else "",
+        _lua_text(root, "description", path).strip(),
         f"Module:CGroup/{module_name}",
         str(path),
         tuple(items),
     )
+
+
+def _lua_text(table: LuaTable, key: str, path: Path, whose: str = "the module's") -> str:
+    """The string field ``key`` of ``table`` ('' when absent or nil)."""
+    value = table.fields.get(key)
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        line = value.line if isinstance(value, LuaTable) else table.line
+        kind = "a table" if isinstance(value, LuaTable) else "a boolean" if isinstance(value, bool) else "a number"
+        raise InputError(path, f"{whose} {key!r} must be a string, not {kind}", line)
+    return value
 
 
 def read_groups(paths: Iterable[Path]) -> list[SourceGroup]:

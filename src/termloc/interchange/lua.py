@@ -21,6 +21,8 @@ a `LuaSyntaxError` with its line. `lua_string` writes a string literal.
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -59,6 +61,8 @@ _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _NUMBER = re.compile(r"0[xX][0-9a-fA-F]+|(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
 _LONG_OPEN = re.compile(r"\[(=*)\[")
 _OPS = ("...", "..", "==", "~=", "<=", ">=", "//", "::", "<<", ">>")
+#: The deepest nesting of tables and calls read (a conversion group nests three).
+MAX_DEPTH = 100
 _SIMPLE_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "f": "\f", "v": "\v"}
 
 
@@ -123,7 +127,9 @@ def _read_escape(text: str, i: int, line: int) -> tuple[bytes, int, int]:
         return bytes([int(text[i + 1 : i + 3], 16)]), i + 3, 0
     if (digits := re.match(r"\d{1,3}", text[i : i + 3])) is not None and int(digits.group()) < 256:
         return bytes([int(digits.group())]), i + len(digits.group()), 0
-    if (code := re.match(r"u\{([0-9a-fA-F]{1,6})\}", text[i : i + 10])) is not None:
+    if (code := re.match(r"u\{([0-9a-fA-F]{1,8})\}", text[i : i + 12])) is not None:
+        if int(code.group(1), 16) > sys.maxunicode:
+            raise LuaSyntaxError(line, f"the escape '\\{code.group()}' is beyond Unicode (at most '\\u{{10FFFF}}')")
         return chr(int(code.group(1), 16)).encode("utf-8", "surrogatepass"), i + len(code.group()), 0
     raise LuaSyntaxError(line, f"unknown escape '\\{escape}' in a string")
 
@@ -175,6 +181,7 @@ class _Parser:
     def __init__(self, tokens: list[_Token], start: int) -> None:
         self.tokens = tokens
         self.pos = start
+        self.depth = 0
 
     @property
     def token(self) -> _Token:
@@ -210,7 +217,7 @@ class _Parser:
             self.pos += 1
             return token.value
         if token.kind == "op" and token.value == "{":
-            return self.table()
+            return self.nested(self.table)
         if token.kind == "op" and token.value == "-" and self.tokens[self.pos + 1].kind == "number":
             self.pos += 2
             return -self.tokens[self.pos - 1].value
@@ -218,8 +225,18 @@ class _Parser:
             if token.value in ("true", "false", "nil"):
                 self.pos += 1
                 return {"true": True, "false": False, "nil": None}[token.value]
-            return self.call()
+            return self.nested(self.call)
         raise LuaSyntaxError(token.line, f"expected a value, found {_describe(token)}")
+
+    def nested(self, read: Callable[[], Any]) -> Any:
+        """``read()`` one level deeper, refusing nesting deeper than `MAX_DEPTH` (Python's stack is not)."""
+        if self.depth >= MAX_DEPTH:
+            raise LuaSyntaxError(self.token.line, f"tables nested deeper than {MAX_DEPTH} levels")
+        self.depth += 1
+        try:
+            return read()
+        finally:
+            self.depth -= 1
 
     def call(self) -> Any:
         name = self.take("name")
@@ -247,6 +264,10 @@ class _Parser:
             if token.kind == "op" and token.value == "[":
                 self.pos += 1
                 key = self.expression()
+                if not isinstance(key, (str, float, int)):  # bool is an int
+                    raise LuaSyntaxError(
+                        token.line, f"a table key must be a string, number or boolean, not {_kind(key)}"
+                    )
                 self.take("op", "]")
                 self.take("op", "=")
                 table.fields[key] = self.expression()
@@ -269,6 +290,10 @@ def _text(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
+
+
+def _kind(value: Any) -> str:
+    return "nil" if value is None else "a table" if isinstance(value, LuaTable) else type(value).__name__
 
 
 def _describe(token: _Token) -> str:

@@ -106,11 +106,18 @@ def group_yaml(group: Group, comment: str = "") -> str:
 
 
 _BAD_FILE_CHARS = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]')
+#: The most bytes of a group name kept in its file name: file systems allow 255
+#: bytes a name, and the number that tells two names apart and ``.yaml`` follow.
+STEM_BYTES = 200
 
 
 def file_name(name: str, taken: set[str]) -> str:
-    """A safe, unused ``*.yaml`` file name for group ``name`` (case-blind)."""
-    stem = _BAD_FILE_CHARS.sub("-", name).strip(" .") or "group"
+    """A safe, unused ``*.yaml`` file name for group ``name`` (case-blind), short enough for any file system.
+
+    The group's name itself is kept whole in the file (``group:``); only the file name is cut.
+    """
+    cut = _BAD_FILE_CHARS.sub("-", name).encode("utf-8")[:STEM_BYTES].decode("utf-8", "ignore")
+    stem = cut.strip(" .") or "group"
     candidate, number = stem, 1
     while f"{candidate}.yaml".casefold() in taken:
         number += 1
