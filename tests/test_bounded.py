@@ -1,0 +1,45 @@
+"""Hostile input stays cheap: each case costs time in proportion to its size.
+
+Each test times one input at size n and at size 8n and bounds the ratio:
+about 8 for linear work, 64 for quadratic, so a bound of 24 leaves room for
+noise while a quadratic algorithm fails it clearly. No wall-clock budget:
+the machine's speed cancels out. The inputs are those a hostile-input review
+measured in minutes at 100 kB (issue 14), made smaller.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from termloc import load_variants
+from termloc.core.han import char_tables
+
+#: The larger input is this many times the smaller.
+FACTOR = 8
+#: The most the larger input may cost, in multiples of the smaller one's time.
+BOUND = 3 * FACTOR
+REGISTRY = load_variants()
+
+
+def _best(run: Callable[[], object]) -> float:
+    """The least time of three runs of ``run`` (the others met noise)."""
+    times = []
+    for _ in range(3):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def growth(run: Callable[[str], object], make: Callable[[int], str], n: int) -> float:
+    """How many times longer ``run(make(FACTOR * n))`` takes than ``run(make(n))``."""
+    small, large = make(n), make(FACTOR * n)
+    return _best(lambda: run(large)) / _best(lambda: run(small))
+
+
+def test_script_mixed_spellings_of_a_long_form() -> None:
+    # Once it has too many mixes, a form had one spelling per character, each as long as the form.
+    tables = char_tables()
+    ratio = growth(lambda form: sum(map(len, tables.spellings(form))), lambda n: ("朝鲜劳动党国际部" * n)[:n], 1_000)
+    assert ratio < BOUND
