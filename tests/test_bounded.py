@@ -11,9 +11,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from termloc import load_variants
 from termloc.core.han import char_tables
+from termloc.glossary.validate import MAX_FORM_LENGTH
+
+from .conftest import Cli
 
 #: The larger input is this many times the smaller.
 FACTOR = 8
@@ -43,3 +47,17 @@ def test_script_mixed_spellings_of_a_long_form() -> None:
     tables = char_tables()
     ratio = growth(lambda form: sum(map(len, tables.spellings(form))), lambda n: ("朝鲜劳动党国际部" * n)[:n], 1_000)
     assert ratio < BOUND
+
+
+def test_a_form_too_long_is_a_glossary_problem(cli: Cli, tmp_path: Path) -> None:
+    form = "朝鲜劳动党" * 1_000
+    path = tmp_path / "long.yaml"
+    path.write_text(
+        f"group: long\nentries:\n  - id: long\n    kind: term\n    sources: [x]\n    terms:\n      - zh-Hans: {form}\n",
+        encoding="utf-8",
+    )
+    code, _, err = cli("glossary", "validate", str(path))
+    assert code == 1
+    assert f"{path}:7: G013: " in err
+    assert f"at most {MAX_FORM_LENGTH} characters" in err
+    assert len(err) < 1_000, "the form is not quoted whole"
