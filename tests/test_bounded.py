@@ -15,6 +15,7 @@ from pathlib import Path
 
 from termloc import load_variants
 from termloc.core.han import char_tables
+from termloc.engine.punctuation import convert_quotes
 from termloc.glossary.validate import MAX_FORM_LENGTH
 
 from .conftest import Cli
@@ -61,3 +62,9 @@ def test_a_form_too_long_is_a_glossary_problem(cli: Cli, tmp_path: Path) -> None
     assert f"{path}:7: G013: " in err
     assert f"at most {MAX_FORM_LENGTH} characters" in err
     assert len(err) < 1_000, "the form is not quoted whole"
+
+
+def test_unpaired_quotation_marks() -> None:
+    # Every ’ searched the whole stack of “ for its partner.
+    quotes = ("「", "」", "『", "』")
+    assert growth(lambda text: convert_quotes(text, quotes), lambda n: "“" * n + "’" * n, 1_000) < BOUND
