@@ -15,8 +15,10 @@ from pathlib import Path
 
 from termloc import load_variants
 from termloc.core.han import char_tables
+from termloc.engine.markup import MarkupConverter
 from termloc.engine.punctuation import convert_quotes
 from termloc.glossary.validate import MAX_FORM_LENGTH
+from termloc.interchange.cgroup import SourceGroup, SourceItem, import_groups
 
 from .conftest import Cli
 
@@ -41,6 +43,11 @@ def growth(run: Callable[[str], object], make: Callable[[int], str], n: int) -> 
     """How many times longer ``run(make(FACTOR * n))`` takes than ``run(make(n))``."""
     small, large = make(n), make(FACTOR * n)
     return _best(lambda: run(large)) / _best(lambda: run(small))
+
+
+def _markup(text: str) -> str:
+    """``text`` with its markup resolved for zh-TW, plain text left as it is."""
+    return MarkupConverter("zh-TW", lambda plain, code: plain, REGISTRY).convert(text).text
 
 
 def test_script_mixed_spellings_of_a_long_form() -> None:
@@ -68,3 +75,20 @@ def test_unpaired_quotation_marks() -> None:
     # Every ’ searched the whole stack of “ for its partner.
     quotes = ("「", "」", "『", "』")
     assert growth(lambda text: convert_quotes(text, quotes), lambda n: "“" * n + "’" * n, 1_000) < BOUND
+
+
+def test_a_rule_with_a_semicolon_and_many_spaces() -> None:
+    # The spaces after ';' were given back one by one, each time scanning the rest of the rule.
+    assert growth(_markup, lambda n: "-{;" + " " * n + "b}-", 1_000) < BOUND
+
+
+def test_a_conversion_group_rule_with_many_spaces() -> None:
+    tables = char_tables()
+
+    def imported(rule: str) -> object:
+        group = SourceGroup(
+            "hostile", "hostile", "", "Module:CGroup/hostile", "hostile.json", (SourceItem(1, "", rule),)
+        )
+        return import_groups([group], REGISTRY, tables)
+
+    assert growth(imported, lambda n: "zh-cn:甲;" + " " * n + "x", 1_000) < BOUND
