@@ -82,6 +82,14 @@ def test_a_rule_with_a_semicolon_and_many_spaces() -> None:
     assert growth(_markup, lambda n: "-{;" + " " * n + "b}-", 1_000) < BOUND
 
 
+def test_many_distinct_hidden_rules() -> None:
+    # Each -{H|...}- rule rebuilt a regular expression of every rule before it.
+    def document(n: int) -> str:
+        return "".join(f"-{{H|zh-cn:甲{i}乙;zh-tw:丙{i}丁;}}-甲{i}乙与甲{i + 1}乙。" for i in range(n))
+
+    assert growth(_markup, document, 100) < BOUND
+
+
 def test_a_conversion_group_rule_with_many_spaces() -> None:
     tables = char_tables()
 
