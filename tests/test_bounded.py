@@ -15,6 +15,7 @@ from pathlib import Path
 
 from termloc import load_variants
 from termloc.core.han import char_tables
+from termloc.documents.segment import split_sentences
 from termloc.engine.markup import MarkupConverter
 from termloc.engine.punctuation import convert_quotes
 from termloc.glossary.validate import MAX_FORM_LENGTH
@@ -100,3 +101,8 @@ def test_a_conversion_group_rule_with_many_spaces() -> None:
         return import_groups([group], REGISTRY, tables)
 
     assert growth(imported, lambda n: "zh-cn:甲;" + " " * n + "x", 1_000) < BOUND
+
+
+def test_unbalanced_brackets_in_sentence_splitting() -> None:
+    # Each closer searched the whole stack of openers for its own.
+    assert growth(split_sentences, lambda n: "(" * n + "]" * n + "。", 1_000) < BOUND
