@@ -106,11 +106,17 @@ class CharTables:
         return result
 
     def spellings(self, form: str) -> Iterator[str]:
-        """Every script-mixed spelling of ``form``, the form itself first."""
+        """Every script-mixed spelling of ``form``, the form itself first.
+
+        At most `MAX_SPELLINGS` of them, each made once: a long form costs time
+        in proportion to its length, not to the number of its mixes.
+        """
         choices = [self.alternatives(char) for char in form]
         count = 1
         for options in choices:
             count *= len(options)
+            if count > MAX_SPELLINGS:
+                break  # the exact number of a long form's mixes is a huge integer, and not needed
         yield form
         if count == 1:
             return
@@ -124,12 +130,26 @@ class CharTables:
         seen = {form}
         for uniform in [self.derive(form, script, config) for script, config in self.derive_configs]:
             for base in (uniform, form):
-                for i, options in enumerate(choices):
-                    for option in options:
-                        spelling = base[:i] + option + base[i + 1 :]
-                        if spelling not in seen:
-                            seen.add(spelling)
-                            yield spelling
+                for spelling in _deviations(base, choices):
+                    if spelling not in seen:
+                        seen.add(spelling)
+                        yield spelling
+                        if len(seen) == MAX_SPELLINGS:
+                            return
+
+
+def _deviations(base: str, choices: list[tuple[str, ...]]) -> Iterator[str]:
+    """``base`` with one character replaced by each of its ``choices``, position by position.
+
+    A position with no other choice only gives ``base`` back: it is made once, where it
+    first comes, and the other such positions are passed over without building a string.
+    """
+    emerges = next((i for i, options in enumerate(choices) if base[i : i + 1] in options), None)
+    for i, options in enumerate(choices):
+        if i != emerges and options == (base[i : i + 1],):
+            continue
+        for option in options:
+            yield base[:i] + option + base[i + 1 :]
 
 
 def _first(table: dict[str, tuple[str, ...]], char: str) -> str:

@@ -13,6 +13,7 @@ Joining the segments gives the text back exactly.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 __all__ = ["split_sentences"]
 
@@ -31,6 +32,7 @@ _OPENERS = {
 }
 _CLOSERS = frozenset(_OPENERS.values())
 _TRAILING = re.compile(r"(?:[”’」』）)》〉】]|\s*\[\d+\])*")
+_MARKER = re.compile(r"\[\d+\]")
 
 
 def split_sentences(text: str) -> list[str]:
@@ -38,6 +40,9 @@ def split_sentences(text: str) -> list[str]:
     sentences: list[str] = []
     start = 0
     stack: list[str] = []
+    # How many of each closer the stack waits for: ``char in stack`` searched the whole stack
+    # at each closer, the square of their number for unbalanced brackets.
+    waiting: Counter[str] = Counter()
     markup = 0
     i = 0
     while i < len(text):
@@ -50,13 +55,15 @@ def split_sentences(text: str) -> list[str]:
             i += 2
             continue
         char = text[i]
-        if char in _OPENERS and not (char == "[" and re.match(r"\[\d+\]", text[i:])):
+        if char in _OPENERS and not (char == "[" and _MARKER.match(text, i)):
             stack.append(_OPENERS[char])
+            waiting[_OPENERS[char]] += 1
         elif char in _CLOSERS and stack:
             # Close the innermost matching opener; a stray closer is text.
-            if char in stack:
-                while stack and stack.pop() != char:
-                    pass
+            if waiting[char]:
+                while (closer := stack.pop()) != char:
+                    waiting[closer] -= 1
+                waiting[char] -= 1
                 # “……。” ends the sentence that holds the quotation.
                 if not stack and not markup and i > 0 and text[i - 1] in _ENDS:
                     i = _end(text, i)

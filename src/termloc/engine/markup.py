@@ -32,6 +32,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from termloc.core.variants import Variant, VariantRegistry
+from termloc.engine.replacement import ReplacementTable
 from termloc.engine.rules import SOURCE_VIEW, RuleSyntax, RuleSyntaxError, php_trim
 
 __all__ = ["SOURCE_VIEW", "ConverterRule", "MarkupConverter", "Resolved"]
@@ -102,8 +103,7 @@ class MarkupConverter:
         if target_code is None:
             raise ValueError(f"{target!r} is not a Chinese variant")
         self.target = target_code
-        self.tables: dict[str, dict[str, str]] = {c: {} for c in self.codes}
-        self._patterns: dict[str, re.Pattern[str] | None] = {}
+        self.tables: dict[str, ReplacementTable] = {c: ReplacementTable() for c in self.codes}
         self.title: str | None = None
         #: Every rule met, as written, in order (for the render report).
         self.fired: list[str] = []
@@ -145,27 +145,20 @@ class MarkupConverter:
         """Plain ``text`` into ``code``: manual rules first, then the converter."""
         if not text or code == SOURCE_VIEW:
             return text
-        pattern = self._pattern(code)
-        if pattern is None:
-            return self._convert(text, code)
         table = self.tables[code]
+        if not table:
+            return self._convert(text, code)
         pieces: list[str] = []
         position = 0
-        for match in pattern.finditer(text):
-            if match.start() > position:
-                pieces.append(self._convert(text[position : match.start()], code))
-            pieces.append(table[match.group()])
-            self.hits[f"{match.group()} → {table[match.group()]}"] += 1
-            position = match.end()
+        for start, key in table.matches(text):
+            if start > position:
+                pieces.append(self._convert(text[position:start], code))
+            pieces.append(table[key])
+            self.hits[f"{key} → {table[key]}"] += 1
+            position = start + len(key)
         if position < len(text):
             pieces.append(self._convert(text[position:], code))
         return "".join(pieces)
-
-    def _pattern(self, code: str) -> re.Pattern[str] | None:
-        if code not in self._patterns:
-            keys = sorted(self.tables[code], key=len, reverse=True)
-            self._patterns[code] = re.compile("|".join(map(re.escape, keys))) if keys else None
-        return self._patterns[code]
 
     def _rule_at(self, text: str, start: int, depth: int) -> tuple[str, int, bool]:
         """Resolve the rule opening at ``start``: (display, end, is_markup)."""
@@ -348,10 +341,9 @@ class MarkupConverter:
             table = self.tables[code]
             for source, to in pairs.items():
                 if action == "add":
-                    table[source] = to
+                    table.add(source, to)
                 else:
-                    table.pop(source, None)
-            self._patterns.pop(code, None)
+                    table.remove(source)
 
     def _title(self, rule: ConverterRule) -> str | None:
         if self.target == SOURCE_VIEW:

@@ -40,19 +40,23 @@ def convert_quotes(text: str, quotes: tuple[str, str, str, str]) -> str:
     if not marks:
         return text
     replace: dict[int, str] = {}
-    stack: list[tuple[int, int]] = []  # (level, position) of open marks
+    # The open marks, one list per level: a closing mark finds the innermost opening of its
+    # level at once (a search down one stack made unpaired closing marks, “ × 50,000 then
+    # ’ × 50,000, cost the square of their number). Positions rise with depth.
+    opens: tuple[list[int], list[int]] = ([], [])
     for position, mark in marks:
         if mark in _OPEN:
-            stack.append((_OPEN[mark], position))
+            opens[_OPEN[mark]].append(position)
             continue
         level = _CLOSE[mark]
-        for depth in range(len(stack) - 1, -1, -1):
-            if stack[depth][0] == level:
-                opened = stack[depth][1]
-                del stack[depth:]
-                replace[opened] = quotes[2 * level]
-                replace[position] = quotes[2 * level + 1]
-                break
+        if not opens[level]:
+            continue
+        opened = opens[level].pop()
+        replace[opened] = quotes[2 * level]
+        replace[position] = quotes[2 * level + 1]
+        inner = opens[1 - level]
+        while inner and inner[-1] > opened:  # the marks opened inside stay unpaired
+            inner.pop()
     if not replace:
         return text
     pieces = []

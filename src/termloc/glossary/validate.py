@@ -18,9 +18,9 @@ from termloc.core.scripts import HAN
 from termloc.core.variants import VariantRegistry, load_variants
 from termloc.glossary.load import ENTRY_KEYS, FILE_KEYS, ROW_ONE_WAY_KEY, ROW_STATUS_KEYS, Node, read_group
 from termloc.glossary.mapping import Conflict, variant_mapping
-from termloc.glossary.model import KINDS, Entry, Glossary, Group, Row
+from termloc.glossary.model import KINDS, Entry, Form, Glossary, Group, Row
 
-__all__ = ["CODES", "ENTRY_ID", "load_glossary", "unfit_chinese", "validate"]
+__all__ = ["CODES", "ENTRY_ID", "MAX_FORM_LENGTH", "load_glossary", "unfit_chinese", "validate"]
 
 #: Every validation code, with what it means. The codes are stable.
 CODES = {
@@ -36,7 +36,15 @@ CODES = {
     "G010": "unknown kind",
     "G011": "Chinese form with Han characters contains white space or control characters",
     "G012": "duplicate group name",
+    "G013": "form too long",
 }
+
+#: The most characters a form may have (G013): four times the longest Chinese name in the
+#: reference (49), above its longest title (158 characters of Latin script). Matching
+#: costs grow faster than a form's length (each of its script-mixed spellings is a key
+#: that the redundancy proof scans and OpenCC's dictionary compiler stores, taking a
+#: minute for one 1,000-character form), so a form is a name or a title, never a text.
+MAX_FORM_LENGTH = 200
 
 #: A valid entry id: lowercase words of letters and digits joined by hyphens.
 ENTRY_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -136,22 +144,43 @@ def check_entry(entry: Entry, kinds: Iterable[str] = KINDS) -> Iterator[Problem]
         if row.one_way:
             yield from check_one_way(entry, row)
         for form in row.all_forms():
-            if not form.text.strip():
-                yield Problem(
-                    where,
-                    row.line_of(form.tag),
-                    "G005",
-                    f"entry {entry.id!r} has an empty {form.status} form for {form.tag!r}",
-                    "write the form or remove the line",
-                )
-            elif form.tag.startswith("zh") and unfit_chinese(form.text):
-                yield Problem(
-                    where,
-                    row.line_of(form.tag),
-                    "G011",
-                    f"entry {entry.id!r}: Chinese form {form.text!r} contains white space",
-                    "Chinese names are written without spaces; drop the space or the qualifier",
-                )
+            yield from _check_form(entry, row, form)
+
+
+def _check_form(entry: Entry, row: Row, form: Form) -> Iterator[Problem]:
+    """An empty form (G005), a Chinese one with white space (G011), a form too long (G013)."""
+    where, line = entry.file, row.line_of(form.tag)
+    if not form.text.strip():
+        yield Problem(
+            where,
+            line,
+            "G005",
+            f"entry {entry.id!r} has an empty {form.status} form for {form.tag!r}",
+            "write the form or remove the line",
+        )
+    elif len(form.text) > MAX_FORM_LENGTH:
+        # The form is not quoted whole: it may be a whole text.
+        yield Problem(
+            where,
+            line,
+            "G013",
+            f"entry {entry.id!r} has a {form.status} form for {form.tag!r} of {len(form.text):,} characters "
+            f"(it begins {form.text[:20]!r})",
+            f"a form has at most {MAX_FORM_LENGTH} characters: write the name or title alone",
+        )
+    elif form.tag.startswith("zh") and unfit_chinese(form.text):
+        yield Problem(
+            where,
+            line,
+            "G011",
+            f"entry {entry.id!r}: Chinese form {form.text!r} contains white space",
+            "Chinese names are written without spaces; drop the space or the qualifier",
+        )
+
+
+def _fits(entry: Entry) -> bool:
+    """True if no form of ``entry`` is too long (G013) to be matched."""
+    return all(len(form.text) <= MAX_FORM_LENGTH for row in entry.rows for form in row.all_forms())
 
 
 def check_one_way(entry: Entry, row: Row) -> Iterator[Problem]:
@@ -268,5 +297,7 @@ def validate(glossary: Glossary, registry: VariantRegistry, groups: list[Group] 
     for layer in glossary.layers:
         number = layer.groups[0].layer
         problems.extend(check_duplicate_groups([g for g in groups or glossary.groups if g.layer == number]))
-    problems.extend(check_ambiguity(glossary, registry, char_tables()))
+    # An entry with a form too long (G013) is left out of the matching this check builds.
+    fitting = Glossary(tuple(replace(g, entries=tuple(filter(_fits, g.entries))) for g in glossary.groups))
+    problems.extend(check_ambiguity(fitting, registry, char_tables()))
     return problems
