@@ -26,7 +26,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
     if problems:
         for problem in problems:
             sys.stderr.write(f"{problem}\n")
-        sys.stderr.write(f"{len(problems)} problems; fix them and run 'termloc glossary validate' again\n")
+        count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
+        sys.stderr.write(f"{count}; fix them and run 'termloc glossary validate' again\n")
         return 1
     entries, rows, forms = glossary.counts()
     out(f"{entries} entries, {rows} rows, {forms} forms")

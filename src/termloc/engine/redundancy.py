@@ -69,6 +69,9 @@ class _Phrases:
                 self.stock[key] = value
         self.entries = {**self.stock, **table}
         self.sorted = sorted(self.entries)
+        # The lengths keys have, longest first: a piece of another length is no key (a long glossary
+        # form must not make every position try every length up to its own).
+        self.lengths = sorted({len(key) for key in self.entries}, reverse=True)
 
     def without(self, key: str) -> str:
         """Drop ``key`` (back to its stock value if it has one); return its value."""
@@ -88,9 +91,9 @@ class _Phrases:
         return index < len(self.sorted) and self.sorted[index].startswith(prefix)
 
     def longest_within(self, text: str, start: int) -> str | None:
-        for end in range(len(text), start, -1):
-            if text[start:end] in self.entries:
-                return text[start:end]
+        for length in self.lengths:
+            if start + length <= len(text) and text[start : start + length] in self.entries:
+                return text[start : start + length]
         return None
 
 
@@ -99,6 +102,7 @@ class _Later:
 
     def __init__(self, dictionaries: Sequence[Mapping[str, str]]) -> None:
         self.changing = {key for entries in dictionaries for key, value in entries.items() if _first(value) != key}
+        self.longest = max(map(len, self.changing), default=0)
         keys = {key for entries in dictionaries for key in entries if len(key) > 1}
         self.suffixes = {key[i:] for key in keys for i in range(1, len(key))}
         self.prefixes = {key[:i] for key in keys for i in range(1, len(key))}
@@ -108,7 +112,7 @@ class _Later:
     def change(self, text: str) -> bool:
         """True if a key of a later stage inside ``text`` changes it."""
         n = len(text)
-        return any(text[i:j] in self.changing for i in range(n) for j in range(i + 1, n + 1))
+        return any(text[i:j] in self.changing for i in range(n) for j in range(i + 1, min(n, i + self.longest) + 1))
 
     def reach_start(self, text: str) -> bool:
         """True if a key of a later stage starts before ``text`` and ends inside or after it."""
