@@ -7,7 +7,7 @@ OUT    ?= out
 
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all render test lint typecheck pytest tools bench clean
+.PHONY: all render test lint typecheck pytest tools fuzz bench clean
 
 all: render
 
@@ -45,6 +45,13 @@ pytest: $(STAMP) tools
 	$(BIN)/pytest -q
 
 test: lint typecheck pytest
+
+# The properties (hypothesis) run longer than in 'make test': FUZZ_SCALE times their examples
+# (about 10 minutes on two cores), then how many inputs each saw and what failed.
+FUZZ_SCALE ?= 12
+fuzz: $(STAMP)
+	TERMLOC_FUZZ_SCALE=$(FUZZ_SCALE) $(BIN)/pytest -q -p no:cacheprovider --hypothesis-show-statistics \
+	  tests/test_properties.py tests/test_fuzz.py tests/test_fuzz_files.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/convert.py

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -26,6 +27,22 @@ OPENCC_CASES = SHARED / "data" / "testsuites" / "opencc-testcases.json"
 SANDBOX = Path(tempfile.mkdtemp(prefix="termloc-tests-"))
 os.environ["TERMLOC_CACHE"] = str(SANDBOX / "cache")
 os.environ["XDG_CACHE_HOME"] = str(SANDBOX / "user-cache")
+
+
+#: How many times its examples each property runs: 1 in ``make test``; ``make fuzz`` sets
+#: TERMLOC_FUZZ_SCALE (the longer, still bounded run).
+FUZZ_SCALE = max(1, int(os.environ.get("TERMLOC_FUZZ_SCALE") or "1"))
+
+
+def property_settings(examples: int) -> settings:
+    """Hypothesis settings for a property: ``examples`` inputs (times `FUZZ_SCALE`), no deadline,
+    no example database (a run leaves nothing of its own in the tree)."""
+    return settings(
+        max_examples=examples * FUZZ_SCALE,
+        deadline=None,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much, HealthCheck.data_too_large],
+    )
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

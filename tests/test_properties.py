@@ -26,8 +26,10 @@ from termloc.glossary.load import parse_yaml
 from termloc.interchange.lua import LuaTable, lua_string, parse_module
 from termloc.interchange.writer import scalar
 
-#: A bounded run; no example database, so a run leaves nothing of its own in the tree.
-PROPERTY = settings(max_examples=300, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+from .conftest import property_settings
+
+#: A bounded run (longer under ``make fuzz``); no example database, so a run leaves nothing of its own in the tree.
+PROPERTY = property_settings(300)
 
 #: Any character a UTF-8 file can hold (lone surrogates cannot be encoded at all).
 ANY_CHAR = st.characters(exclude_categories=["Cs"])

@@ -14,10 +14,16 @@ __all__ = ["FORMATS", "to_markdown", "to_text"]
 FORMATS = ("md", "txt", "html")
 
 
+#: What YAML refuses raw in a file (DEL, C1 controls, U+FFFE/U+FFFF) or reads as a line break
+#: (U+0085, U+2028, U+2029) or drops (U+FEFF); JSON leaves them raw.
+_YAML_RAW = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+
+
 def _yaml_value(text: str) -> str:
+    """``text`` as a double-quoted scalar that YAML and JSON both read back exactly."""
     import json
 
-    return json.dumps(text, ensure_ascii=False)
+    return _YAML_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(text, ensure_ascii=False))
 
 
 def to_markdown(rendering: Rendering) -> str:
