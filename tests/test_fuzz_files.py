@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import io
 import json
-import re
 import shutil
 import tempfile
 from collections import Counter
@@ -24,11 +23,11 @@ from typing import Any
 
 import pytest
 from babel.messages.catalog import Catalog
-from hypothesis import example, given, reject
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from termloc.cli import INTERNAL_ERROR, main
-from termloc.core.errors import InputError, Problem
+from termloc.core.errors import InputError
 from termloc.core.han import char_tables
 from termloc.core.variants import load_variants
 from termloc.glossary.validate import load_glossary
@@ -36,7 +35,8 @@ from termloc.interchange.cgroup import import_groups, read_groups
 from termloc.interchange.lua import lua_string
 from termloc.interchange.table import read_csv
 from termloc.interchange.tbx import read_tbx
-from termloc.translation.catalogs import read_catalog, update, write_catalog
+from termloc.translation.catalogs import update
+from termloc.translation.pofiles import read_catalog, write_catalog
 
 from .conftest import DATA, SHARED, property_settings
 from .test_fuzz import ARTICLE_LINES, HOSTILE, NAMES, WORK, fragments
@@ -162,20 +162,8 @@ def test_po_update_on_the_command_line_loses_no_translation(messages: dict[str, 
 # --- importers -----------------------------------------------------------------------------------
 
 
-def known_problem(problem: Problem) -> bool:
-    """A problem of the written glossary that issue 14 already lists: an entry written with an empty
-    term row (test_a_csv_line_with_no_form_is_refused_or_left_out), a control character written raw
-    (test_a_group_name_with_a_control_character_is_written_readable)."""
-    return (
-        problem.message.endswith("has no term rows")
-        or problem.message == "'terms' must be a list of rows"
-        or "characters are not allowed" in problem.message
-    )
-
-
-def import_file(kind: str, path: Path, *, known: bool = True) -> None:
-    """``termloc import KIND PATH``: a glossary that loads back clean (but for the `known_problem`
-    unless ``known`` is false), or exit 1 and nothing written."""
+def import_file(kind: str, path: Path) -> None:
+    """``termloc import KIND PATH``: a glossary that loads back clean, or exit 1 and nothing written."""
     out = Path(tempfile.mkdtemp(dir=WORK)) / "out"
     try:
         code, err = run("import", kind, str(path), "-o", str(out))
@@ -183,7 +171,7 @@ def import_file(kind: str, path: Path, *, known: bool = True) -> None:
         assert code in (0, 1), err
         if code == 0:
             _, problems = load_glossary([out])
-            assert [p for p in problems if not (known and known_problem(p))] == [], problems
+            assert problems == [], problems
         else:
             assert not out.exists(), err
             assert err.strip(), "a failure says why"
@@ -371,17 +359,9 @@ JSON_TEXT = st.one_of(
 )
 
 
-#: A Lua escape past the last code point (issue 14, fixed in its own branch: test_known_cgroup_failures).
-KNOWN_LUA_ESCAPE = re.compile(r"\\u\{0*(?:[2-9a-fA-F][0-9a-fA-F]{5}|1[1-9a-fA-F][0-9a-fA-F]{4}|[0-9a-fA-F]{7,})\}")
-
-
 def read_cgroup(path: Path, text: str) -> None:
-    if KNOWN_LUA_ESCAPE.search(text):
-        reject()
     try:
         groups = read_groups([path])
-    except RecursionError:
-        reject()  # known: deep nesting (issue 14, fixed in its own branch: test_known_cgroup_failures)
     except InputError as err:
         assert_one_input_error(err, path, text)
     else:
@@ -405,7 +385,6 @@ def test_a_json_group_imports_or_is_one_input_error(text: str) -> None:
     import_file("cgroup", path)
 
 
-@pytest.mark.xfail(strict=False, reason="issue 14: deep nesting and \\u{110000} in a group are tracebacks")
 @pytest.mark.parametrize(
     ("name", "text"),
     [
@@ -414,29 +393,27 @@ def test_a_json_group_imports_or_is_one_input_error(text: str) -> None:
         ("escape.lua", "return { name = 'g', content = { Item('x', '\\u{110000}') } }"),  # ValueError: chr()
     ],
 )
-def test_known_cgroup_failures(name: str, text: str) -> None:
+def test_deep_nesting_and_bad_escapes_in_a_group_are_one_input_error(name: str, text: str) -> None:
     path = write(name, text)
     with pytest.raises(InputError):
         read_groups([path])
 
 
-@pytest.mark.xfail(strict=False, reason="issue 14: a CSV line with an id and no form imports an entry that is invalid")
 @property_settings(20)
 @given(st.from_regex(r"[a-z][a-z0-9-]{0,8}", fullmatch=True), st.sampled_from(["", ",", ",,,", ",people,term"]))
 @example("j", "")
 def test_a_csv_line_with_no_form_is_refused_or_left_out(entry_id: str, cells: str) -> None:
-    # Written as an entry with an empty row: the glossary written does not load (G007 no term rows, G008).
-    import_file("csv", write("fuzz.csv", f"{CSV_REAL.splitlines()[0]}\n{entry_id}{cells}\n"), known=False)
+    # Found: written as an entry with an empty row, the glossary written did not load (G007, G008).
+    import_file("csv", write("fuzz.csv", f"{CSV_REAL.splitlines()[0]}\n{entry_id}{cells}\n"))
 
 
-@pytest.mark.xfail(strict=False, reason="issue 14: a group name with a control character is written raw, unreadable")
 @property_settings(20)
 @given(st.sampled_from(["\x1b", "\x00", "\x7f", "\x85", "\ufffe", "a\x01b"]))
 @example("\x1b")
 def test_a_group_name_with_a_control_character_is_written_readable(name: str) -> None:
-    # The file's header comment names the group's page as it is; a YAML comment cannot hold the character.
+    # Found: the file's header comment named the group's page as it is, and YAML refused the file.
     text = json.dumps({"name": name, "rules": [{"original": "Stalin", "conv": "zh-cn:斯大林; zh-tw:史達林;"}]})
-    import_file("cgroup", write("fuzz.json", text), known=False)
+    import_file("cgroup", write("fuzz.json", text))
 
 
 @pytest.mark.parametrize("name", ["CGroup-sample.lua", "spreadsheet.csv", "weblate-glossary.tbx"])

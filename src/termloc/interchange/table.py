@@ -129,6 +129,19 @@ def _records(text: str, path: Path) -> Iterator[tuple[int, list[str]]]:
         raise InputError(path, f"malformed CSV: {err}", reader.line_num or line) from None
 
 
+def _forms(values: dict[str, str], registry: VariantRegistry, where: str, warnings: list[str]) -> dict[str, str]:
+    """The forms of one line (tag → text), the unusable ones left out with a warning."""
+    forms: dict[str, str] = {}
+    for tag, text in values.items():
+        if tag not in registry or not text:
+            continue
+        if tag.startswith("zh") and unfit_chinese(text):
+            warnings.append(f"{where}: skipped the Chinese form {text!r}: it has a space")
+            continue
+        forms[tag] = text
+    return forms
+
+
 def read_csv(path: Path, registry: VariantRegistry) -> TableImport:
     """The glossary groups in the CSV file ``path``; `InputError` (file:line) if it is malformed."""
     records = _records(read_text(path), path)
@@ -148,14 +161,10 @@ def read_csv(path: Path, registry: VariantRegistry) -> TableImport:
         entry_id = values.get("id", "")
         if not entry_id:
             raise InputError(path, "a line with no id; every line names its entry", line)
-        forms: dict[str, str] = {}
-        for tag, text in values.items():
-            if tag not in registry or not text:
-                continue
-            if tag.startswith("zh") and unfit_chinese(text):
-                warnings.append(f"{path}:{line}: skipped the Chinese form {text!r}: it has a space")
-                continue
-            forms[tag] = text
+        forms = _forms(values, registry, f"{path}:{line}", warnings)
+        if not forms:
+            warnings.append(f"{path}:{line}: left out the line of {entry_id!r}: it has no form termloc can use")
+            continue
         row = Row(
             forms,
             _status_cell(values.get("admitted", ""), path, line, registry),

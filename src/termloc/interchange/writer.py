@@ -92,7 +92,9 @@ def _entry(entry: Entry) -> Iterator[str]:
 
 def group_yaml(group: Group, comment: str = "") -> str:
     """The glossary file of ``group``, with ``comment`` lines on top."""
-    lines = [f"# {line}".rstrip() for line in comment.splitlines()]
+    # A comment line holds what YAML may hold: anything else is written as its escape (\\u001b).
+    shown = [_UNSAFE.sub(lambda c: f"\\u{ord(c[0]):04x}", line) for line in comment.replace("\r\n", "\n").split("\n")]
+    lines = [f"# {line}".rstrip() for line in shown] if comment else []
     lines.append(f"group: {scalar(group.name)}")
     if group.title:
         lines.append("title:")
