@@ -337,3 +337,27 @@ def test_standard_output_closed_full_or_ascii() -> None:
     missing = _run(["convert", "--to", "zh-TW", "/no/such/普京.txt"], env=ascii_locale)
     assert missing.returncode == 1
     assert "no such file" in _one_line(missing.stderr)
+
+
+def _without_override(argv: list[str]) -> list[str]:
+    """``argv`` run without the power to override file permissions (root's, in the test machine)."""
+    if os.geteuid() != 0:
+        return argv
+    if shutil.which("setpriv") is None:
+        pytest.skip("root without setpriv cannot be refused a folder")
+    return ["setpriv", "--bounding-set", "-dac_override,-dac_read_search", "--", *argv]
+
+
+@pytest.mark.parametrize("command", ["convert", "render"])
+def test_a_folder_that_cannot_be_written_is_one_line(command: str, article: Path, tmp_path: Path) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    if command == "convert":
+        argv = [TERMLOC, "convert", "--to", "zh-TW", str(article), "-o", str(locked / "x.txt")]
+    else:
+        argv = [TERMLOC, "render", "--to", "zh-TW", "--out-dir", str(locked / "out")]
+    result = subprocess.run(_without_override(argv), capture_output=True, check=False, timeout=300)
+    assert result.returncode == 1
+    assert "Permission denied" in _one_line(result.stderr)
+    assert list(locked.iterdir()) == []

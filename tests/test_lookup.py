@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from termloc.core.cache import CacheWarning
 from termloc.glossary import load_glossary
 from termloc.lookup import Lookup, LookupResult, format_results, normalise, script_of
 from termloc.lookup.romanise import korean, romanisations, russian
@@ -154,8 +155,9 @@ def test_index_is_cached_and_rebuilt_when_the_glossary_changes(tmp_path: Path, m
     assert first(Lookup([folder]), "Testtown").id == "test-town"
     assert len(list((tmp_path / "cache" / "lookup").iterdir())) == 2
     for path in (tmp_path / "cache" / "lookup").iterdir():
-        path.write_bytes(b"not marshal")  # a damaged cache is rebuilt, not trusted
-    assert first(Lookup([folder]), "Testtown").id == "test-town"
+        path.write_bytes(b"not marshal")  # a damaged cache is rebuilt, not trusted, and said so
+    with pytest.warns(CacheWarning, match="damaged"):
+        assert first(Lookup([folder]), "Testtown").id == "test-town"
 
 
 def test_from_glossary_in_memory() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import marshal
 import sys
+import warnings
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -12,6 +13,7 @@ from itertools import accumulate, chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from termloc.core.cache import CacheWarning
 from termloc.core.errors import GlossaryError, TermlocError, UsageError
 from termloc.core.files import write_atomic
 from termloc.lookup.romanise import SCHEMES, is_korean, romanisations
@@ -254,8 +256,10 @@ def load_index(selection: GlossarySelection) -> Index:
     try:
         # Built-in types only, in termloc's own cache folder: marshal, not pickle.
         return Index.from_plain(marshal.loads(cached.read_bytes()))  # noqa: S302
+    except FileNotFoundError:
+        pass  # not built yet
     except (OSError, ValueError, EOFError, TypeError, KeyError):
-        pass  # absent or unreadable: build it again
+        warnings.warn(f"the cached lookup index {str(cached)!r} was damaged; made it again", CacheWarning, stacklevel=2)
     index = make_index(_load(selection))
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
