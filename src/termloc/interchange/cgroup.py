@@ -160,10 +160,23 @@ _JSON_DEPTH = 100
 _JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]|\d{4301,}')
 
 
+#: A ``\\u`` escape of half a UTF-16 pair standing alone: JSON lets it through, it is no character.
+_LONE_SURROGATE = re.compile(
+    r"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}"
+)
+
+
 def _json(text: str, path: Path) -> Any:
     """The value of the JSON ``text``; `InputError` with the line for JSON Python cannot read."""
     try:
-        return json.loads(text)
+        data = json.loads(text)
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+        return data
+    except UnicodeEncodeError:
+        lone = _LONE_SURROGATE.search(text)
+        line = text.count("\n", 0, lone.start()) + 1 if lone is not None else 1
+        escape = lone.group() if lone is not None else "a \\u escape"
+        raise InputError(path, f"{escape} is half of a UTF-16 pair, not a character", line) from None
     except json.JSONDecodeError as err:
         raise InputError(path, f"not valid JSON: {err.msg}", err.lineno) from None
     except (RecursionError, ValueError):
