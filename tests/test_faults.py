@@ -133,11 +133,14 @@ def test_an_unusable_cache_folder_gives_way_to_a_temporary_one(tmp_path: Path, m
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder", encoding="utf-8")
     monkeypatch.setenv("TERMLOC_CACHE", str(blocker))
+    monkeypatch.setenv("TMPDIR", str(tmp_path))  # the fallback lands here, not in the system's folder
+    monkeypatch.setattr(tempfile, "tempdir", None)
     monkeypatch.setattr(cache, "_fallbacks", {})
     with pytest.warns(CacheWarning, match="cannot be written"):
         used = cache.folder()
     assert used != blocker
     assert used.is_dir()
+    assert used.parent == tmp_path
     assert cache.folder() == used  # warned once a process
     result = _run(["convert", "--to", "zh-TW"], input="普京\n".encode(), env={**os.environ})
     assert (result.returncode, result.stdout.decode()) == (0, "普丁\n")

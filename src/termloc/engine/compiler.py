@@ -49,7 +49,8 @@ def glossary_digest(files: Sequence[Path], groups: Sequence[str] | None, extra: 
     """
     from termloc.core.digests import contents_digest
 
-    version = opencc_files.version()
+    # OpenCC's folder is in the digest: two installations sharing one cache keep an entry each.
+    version = f"{opencc_files.version()}\0{opencc_files.share_dir()}"
     selected = "\0".join(sorted(groups)) if groups is not None else "*"
     locales = sorted(resources.locales_dir().glob("*.yaml"))
     return contents_digest(f"{FORMAT}\0{version}\0{extra}\0{selected}", [*files, *locales])
@@ -325,9 +326,7 @@ def compiled_config(
         return folder / "config.json"
     if folder.exists():
         if not rebuild:
-            warnings.warn(
-                f"the cached glossary {str(folder)!r} was damaged or stale; made it again", CacheWarning, stacklevel=2
-            )
+            warnings.warn(f"the cached glossary {str(folder)!r} was damaged; made it again", CacheWarning, stacklevel=2)
         shutil.rmtree(folder, ignore_errors=True)
     with writing(folder):
         _build(variant, selection, registry, folder)
