@@ -48,7 +48,7 @@ test: lint typecheck pytest
 
 # The properties (hypothesis) run longer than in 'make test': FUZZ_SCALE times their examples
 # (about 10 minutes on two cores), then how many inputs each saw and what failed.
-FUZZ_SCALE ?= 12
+FUZZ_SCALE ?= 15
 fuzz: $(STAMP)
 	TERMLOC_FUZZ_SCALE=$(FUZZ_SCALE) $(BIN)/pytest -q -p no:cacheprovider --hypothesis-show-statistics \
 	  tests/test_properties.py tests/test_fuzz.py tests/test_fuzz_files.py
