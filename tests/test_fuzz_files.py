@@ -250,6 +250,7 @@ TBX_TEXT = st.one_of(
 @example("<a>" * 300)
 @example('<!DOCTYPE x [<!ENTITY a "aaaa">]><martif>&a;</martif>')
 @example('<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE martif PUBLIC "\r')  # found: line 3 of 2 (by LF)
+@example(TBX_REAL.replace("</langSet>", "</langSet>&a;", 1))  # found: ValueError on the unexpanded entity
 def test_a_tbx_file_imports_or_is_one_input_error(text: str) -> None:
     path = write("fuzz.tbx", text)
     try:

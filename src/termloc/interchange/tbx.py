@@ -174,6 +174,8 @@ def _children(node: Any, *names: str) -> list[Any]:
 
 
 def _text(node: Any) -> str:
+    if not isinstance(node.tag, str):
+        return ""  # a comment, a processing instruction, an entity termloc does not expand
     return "".join(node.itertext()).strip()
 
 
