@@ -69,9 +69,9 @@ class _Phrases:
                 self.stock[key] = value
         self.entries = {**self.stock, **table}
         self.sorted = sorted(self.entries)
-        # The lengths keys have, longest first: a piece of another length is no key (a long glossary
+        # The lengths keys have: a piece of another length is no key (a long glossary
         # form must not make every position try every length up to its own).
-        self.lengths = sorted({len(key) for key in self.entries}, reverse=True)
+        self.lengths = sorted({len(key) for key in self.entries})
 
     def without(self, key: str) -> str:
         """Drop ``key`` (back to its stock value if it has one); return its value."""
@@ -91,8 +91,9 @@ class _Phrases:
         return index < len(self.sorted) and self.sorted[index].startswith(prefix)
 
     def longest_within(self, text: str, start: int) -> str | None:
-        for length in self.lengths:
-            if start + length <= len(text) and text[start : start + length] in self.entries:
+        fitting = bisect.bisect_right(self.lengths, len(text) - start)
+        for length in reversed(self.lengths[:fitting]):
+            if text[start : start + length] in self.entries:
                 return text[start : start + length]
         return None
 
