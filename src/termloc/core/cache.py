@@ -104,28 +104,24 @@ def _checksum(path: Path) -> list[int]:
     return [len(data), zlib.crc32(data)]
 
 
-def seal(entry: Path, *, note: str = "") -> None:
+def seal(entry: Path) -> None:
     """Write ``entry``'s manifest, every file in it (but the manifest) with its size and CRC-32; call it last."""
     files = {
         str(path.relative_to(entry)): _checksum(path)
         for path in sorted(entry.rglob("*"))
         if path.is_file() and path.name != MANIFEST
     }
-    write_atomic(entry / MANIFEST, json.dumps({"note": note, "files": files}, ensure_ascii=False, indent=1))
+    write_atomic(entry / MANIFEST, json.dumps({"files": files}, ensure_ascii=False, indent=1))
 
 
-def intact(entry: Path, *, note: str = "") -> bool:
-    """Whether ``entry`` was sealed with ``note`` and every file its manifest names is there as it was written.
+def intact(entry: Path) -> bool:
+    """Whether ``entry`` was sealed and every file its manifest names is there as it was written.
 
     A CRC-32 (3 ms for the 6 MB of a compiled Traditional variant) finds damage that keeps the size.
     """
     try:
         manifest = json.loads((entry / MANIFEST).read_text(encoding="utf-8"))
         files = manifest["files"]
-        return (
-            manifest["note"] == note
-            and isinstance(files, dict)
-            and all(_checksum(entry / name) == checksum for name, checksum in files.items())
-        )
+        return isinstance(files, dict) and all(_checksum(entry / name) == checksum for name, checksum in files.items())
     except (OSError, ValueError, KeyError, TypeError):
         return False

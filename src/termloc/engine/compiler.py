@@ -256,7 +256,7 @@ def _build(variant: Variant, selection: GlossarySelection, registry: VariantRegi
         if variant.script == "Hant":
             own = {key: claim.output for key, claim in mapping.claims.items() if not claim.reference}
             _write_traditional_path(own, work)
-        seal(work, note=_stock_note())
+        seal(work)
         try:
             os.rename(work, folder)
         except OSError:
@@ -301,11 +301,6 @@ def _write_traditional_path(table: Mapping[str, str], work: Path) -> None:
     (work / TRADITIONAL_CONFIG).write_text(json.dumps(config, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
-def _stock_note() -> str:
-    """What a compiled config depends on outside the cache: where OpenCC's own files are."""
-    return str(opencc_files.share_dir())
-
-
 def compiled_config(
     variant: Variant, selection: GlossarySelection, registry: VariantRegistry, *, rebuild: bool = False
 ) -> Path:
@@ -315,14 +310,14 @@ def compiled_config(
     for a glossary path that does not exist, `GlossaryError` when the
     glossary is invalid and `UsageError` for an unknown group (a selection
     that fails never reaches the cache). A cached entry is used only when
-    it is whole (`termloc.core.cache.intact`) and OpenCC's files are where
-    it was made with; else, or with ``rebuild``, it is made again.
+    it is whole (`termloc.core.cache.intact`; OpenCC's folder is in the
+    digest); else, or with ``rebuild``, it is made again.
     """
     files = [*selection.files(), *selection.reference_files()]
     layers = "\0".join(selection.reference)
     digest = glossary_digest(files, selection.groups, layers)
     folder = cache_folder() / "glossary" / digest / variant.tag
-    if not rebuild and intact(folder, note=_stock_note()):
+    if not rebuild and intact(folder):
         return folder / "config.json"
     if folder.exists():
         if not rebuild:
