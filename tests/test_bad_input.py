@@ -317,3 +317,22 @@ def test_a_file_made_unreadable_after_its_digest_was_recorded_is_read_again(tmp_
                 DigestMemo(tmp_path / "digests.json").digest(file)
     finally:
         file.chmod(0o644)
+
+
+def test_yes_no_on_and_off_are_words_not_booleans(tmp_path: Path) -> None:
+    # YAML 1.1 read 'en: no' as False and 'en: On' as True: a form became "False" (the Norway problem).
+    assert load_yaml("a: yes\nb: no\nc: On\nd: OFF\ne: true\nf: False\n") == {
+        **{"a": "yes", "b": "no", "c": "On", "d": "OFF"},
+        **{"e": True, "f": False},
+    }
+    from termloc.glossary import load_glossary
+
+    path = tmp_path / "words.yaml"
+    path.write_text(
+        "group: words\nentries:\n- id: norway-code\n  kind: term\n  sources: [ISO 639-1]\n"
+        "  terms:\n  - {zh-Hans: 挪威语, en: no}\n",
+        encoding="utf-8",
+    )
+    glossary, problems = load_glossary([path])
+    assert problems == []
+    assert glossary.entries[0].rows[0].forms["en"] == "no"

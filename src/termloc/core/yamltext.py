@@ -37,6 +37,7 @@ MAX_DEPTH = 64
 _Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _CORE = "tag:yaml.org,2002:"
 _STR = _CORE + "str"
+_BOOL = _CORE + "bool"
 #: The scalar types read, as YAML resolves plain scalars (no binary, no merge keys).
 _SCALARS = {_CORE + name: name for name in ("null", "bool", "int", "float", "str", "timestamp")}
 _WHAT = {"int": "an integer", "float": "a number", "timestamp": "a date", "bool": "a boolean", "null": "null"}
@@ -175,6 +176,8 @@ class _Reader:
         tag = node.tag
         if tag == _STR:
             return node.value
+        if tag == _BOOL and not node.style and node.value.lower() not in ("true", "false"):
+            return node.value  # YAML 1.2's booleans only: yes, no, on, off (Norway's code) stay words
         kind = _SCALARS.get(tag)
         # A plain scalar resolves to its tag by YAML's rules; any other tag was written explicitly.
         if kind is None or node.style or self.loader.resolve(yaml.ScalarNode, node.value, (True, False)) != tag:
