@@ -38,7 +38,7 @@ from termloc.glossary.selection import GlossarySelection
 __all__ = ["FORMAT", "LETTERS", "TRADITIONAL_CONFIG", "compiled_config", "glossary_digest"]
 
 #: Bumped whenever the layout or meaning of compiled files changes.
-FORMAT = "termloc-compiled-26"
+FORMAT = "termloc-compiled-27"
 
 
 def glossary_digest(files: Sequence[Path], groups: Sequence[str] | None, extra: str = "") -> str:

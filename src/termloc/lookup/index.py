@@ -27,7 +27,7 @@ if TYPE_CHECKING:  # the glossary package (and YAML) is not imported on the cach
 from termloc.lookup.keys import grams, han_fold, normalise, script_of
 
 #: Bumped whenever the cached index's layout or the keys' meaning change.
-FORMAT = "termloc-lookup-1"
+FORMAT = "termloc-lookup-2"
 
 # A hit is one int: entry << 32 | surface << 16 | tag << 8 | via << 4 | flags, where
 # flags = status (0 preferred, 1 admitted, 2 deprecated) | 4 if derived by character
