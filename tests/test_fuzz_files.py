@@ -19,6 +19,7 @@ import re
 import shutil
 import tempfile
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -188,6 +189,14 @@ def assert_one_input_error(err: InputError, path: Path, text: str) -> None:
         assert 1 <= err.line <= len(re.findall("\r\n|\r|\n", text)) + 1, err
 
 
+def read_or_refuse(read: Callable[[], object], path: Path, text: str) -> None:
+    """``read()`` succeeds, or fails with one `InputError` naming ``path`` (and a line of ``text``)."""
+    try:
+        read()
+    except InputError as err:
+        assert_one_input_error(err, path, text)
+
+
 def write(name: str, text: str) -> Path:
     path = WORK / name
     path.write_text(text, encoding="utf-8", newline="")
@@ -253,10 +262,7 @@ TBX_TEXT = st.one_of(
 @example(TBX_REAL.replace("</langSet>", "</langSet>&a;", 1))  # found: ValueError on the unexpanded entity
 def test_a_tbx_file_imports_or_is_one_input_error(text: str) -> None:
     path = write("fuzz.tbx", text)
-    try:
-        read_tbx(path, REGISTRY)
-    except InputError as err:
-        assert_one_input_error(err, path, text)
+    read_or_refuse(lambda: read_tbx(path, REGISTRY), path, text)
     import_file("tbx", path)
 
 
@@ -297,10 +303,7 @@ CSV_TEXT = st.one_of(
 @example("id,zh-Hans,admitted\nx,普京,zh-TW\n")
 def test_a_csv_file_imports_or_is_one_input_error(text: str) -> None:
     path = write("fuzz.csv", text)
-    try:
-        read_csv(path, REGISTRY)
-    except InputError as err:
-        assert_one_input_error(err, path, text)
+    read_or_refuse(lambda: read_csv(path, REGISTRY), path, text)
     import_file("csv", path)
 
 
