@@ -27,6 +27,7 @@ __all__ = [
     "converter",
     "dictionary_tool",
     "dump_dictionary",
+    "entries_of",
     "open_config",
     "read_dictionary",
     "share_dir",
@@ -177,6 +178,35 @@ def read_dictionary(ocd2: Path) -> dict[str, str]:
     Read once a process; the mapping is shared, do not change it.
     """
     return _read(str(ocd2))
+
+
+@cache
+def _entries_of(path: str, signature: tuple[int, int]) -> dict[str, str]:
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="termloc-dump-") as folder:
+        dump = Path(folder) / "entries.txt"
+        _run_tool(Path(path), dump, Path(path).suffix[1:], "text")
+        entries: dict[str, str] = {}
+        with dump.open(encoding="utf-8") as stream:
+            for line in stream:
+                key, _, values = line.rstrip("\n").partition("\t")
+                if key and values:
+                    entries[key] = values
+    return entries
+
+
+def entries_of(path: Path) -> dict[str, str]:
+    """The entries of any dictionary OpenCC reads (``.ocd`` or ``.ocd2``): key → candidates.
+
+    For the dictionaries termloc compiles; read once a process while the file
+    stays as it is (shared: do not change it). OpenCC's own are read through
+    their cached dumps (`read_dictionary`).
+    """
+    if path.parent == share_dir() and path.suffix == ".ocd2":
+        return read_dictionary(path)
+    stat = path.stat()
+    return _entries_of(str(path), (stat.st_mtime_ns, stat.st_size))
 
 
 def compile_dictionary(entries: dict[str, str], target: Path) -> None:

@@ -25,7 +25,7 @@ import os
 import shutil
 import tempfile
 import warnings
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -118,7 +118,11 @@ class _Merger:
         return {"type": suffix[1:], "file": self.made[key]}  # beside the config: the cache can move
 
 
-def flatten(node: dict[str, Any]) -> dict[str, str] | None:
+#: Reads a file node's entries (None: it cannot be read).
+Reader = Callable[[dict[str, Any]], Mapping[str, str] | None]
+
+
+def flatten(node: dict[str, Any], read: Reader | None = None) -> dict[str, str] | None:
     """One dictionary that matches as the dictionary node ``node`` does, under
     OpenCC's rule for a single dictionary (the longest key wins), or None if
     the node is not made of OpenCC's own ``ocd2`` files and groups.
@@ -130,15 +134,21 @@ def flatten(node: dict[str, Any]) -> dict[str, str] | None:
     earlier member matches too); it is left out, and then the longest key
     left is always the short-circuit's choice. (tw2sp's first stage has two
     such keys: 高級管理人才 behind 高級, 宏內核 behind 宏.)
+
+    ``read`` gives a file node's entries (None: it cannot); by default only
+    OpenCC's own ``ocd2`` files are read.
     """
     if "file" in node:
+        if read is not None:
+            found = read(node)
+            return dict(found) if found is not None else None
         return dict(_stock_entries(Path(node["file"]))) if node.get("type") == "ocd2" else None
     policy = node.get("match_policy")
     if node.get("type") != "group" or policy not in ("union", "short_circuit"):
         return None
     merged: dict[str, str] = {}
     for child in node["dicts"]:
-        entries = flatten(child)
+        entries = flatten(child, read)
         if entries is None:
             return None
         earlier = set(merged) if policy == "short_circuit" else set()

@@ -34,6 +34,7 @@ from termloc.engine.punctuation import convert_quotes
 from termloc.glossary.selection import GlossarySelection
 
 if TYPE_CHECKING:
+    from termloc.engine.explain import Explainer, Span
     from termloc.engine.markup import MarkupConverter, Resolved
     from termloc.glossary.topics import TopicChoice
 
@@ -108,6 +109,7 @@ class Converter:
         self._by_topics: dict[tuple[str, ...], Converter] = {}
         self._runs: ScriptRuns | None = None
         self._traditional: Any = None
+        self._explainer: Explainer | None = None
         if self.selection is None:
             self.config = opencc_files.stock_config(str(self.variant.opencc_config))
             self._opencc = opencc.OpenCC(str(self.config))
@@ -203,6 +205,32 @@ class Converter:
             converted = convert_quotes(converted, self._quotes)
         return converted
 
+    def explain(self, text: str) -> list[Span]:
+        """``convert(text)`` as spans that cover ``text``, each with its reason (`termloc.engine.explain`).
+
+        >>> for span in Converter("zh-TW", reference=None).explain("普京访问软件园"):
+        ...     if span.changed:
+        ...         print(span.describe())
+        普丁 ← 普京: glossary vladimir-putin (zh-TW form)
+        訪問 ← 访问: OpenCC STCharacters; OpenCC offers 訪問 / 存取
+        軟體 ← 软件: OpenCC TWPhrases
+        園 ← 园: OpenCC STCharacters
+        """
+        from termloc.engine.explain import quote_spans
+
+        chosen = self.for_text(text) if self.auto else self
+        spans = chosen._explain_engine(text)
+        return quote_spans(spans, chosen._quotes) if chosen._quotes is not None else spans
+
+    def _explain_engine(self, text: str) -> list[Span]:
+        """`_engine` as spans."""
+        if self._explainer is None:
+            from termloc.engine.explain import Explainer
+
+            stock = opencc_files.stock_config(str(self.variant.opencc_config))
+            self._explainer = Explainer(self.variant, self.config, stock, self.selection, self.registry, self._runs)
+        return self._explainer.explain(text, self._opencc, self._traditional)
+
     def convert_markup(self, text: str, rules: Iterable[str] = ()) -> str:
         """``text`` with MediaWiki's ``-{...}-`` markup resolved, then converted.
 
@@ -214,42 +242,65 @@ class Converter:
             return self.convert(text)  # nothing to resolve: the plain path, without loading the markup resolver
         return self.resolve(text, rules).text
 
-    def resolve(self, text: str, rules: Iterable[str] = ()) -> Resolved:
-        """Like `convert_markup`, with the spans that markup wrote."""
+    def resolve(self, text: str, rules: Iterable[str] = (), *, explain: bool = False) -> Resolved:
+        """Like `convert_markup`, with the spans that markup wrote; with ``explain``, also the
+        conversion as spans with their reasons (``Resolved.spans``, as `explain` gives them).
+
+        >>> spans = Converter("zh-TW").resolve("-{H|zh-cn:激光;zh-tw:雷射;}-激光与普京", explain=True).spans
+        >>> for span in spans:
+        ...     print(span.source, span.output, span.kind)
+        -{H|zh-cn:激光;zh-tw:雷射;}-  markup
+        激光 雷射 markup
+        与 與 opencc-character
+        普京 普丁 glossary
+        """
+        from termloc.engine.explain import quote_spans
         from termloc.engine.markup import Resolved
 
         rules = tuple(rules)
-        if not rules and "-{" not in text:
-            return Resolved(self.convert(text))  # nothing to resolve: the plain path
+        if not rules and "-{" not in text:  # nothing to resolve: the plain path
+            return Resolved(self.convert(text), spans=self.explain(text)) if explain else Resolved(self.convert(text))
         chosen = self.for_text(text)
         if chosen is not self:
-            return chosen.resolve(text, rules)
-        resolved = self.markup(rules).convert(text)
+            return chosen.resolve(text, rules, explain=explain)
+        resolved = self.markup(rules, explain=explain).convert(text)
         if self._quotes is not None:
             resolved.text = convert_quotes(resolved.text, self._quotes)
+            if resolved.spans is not None:
+                resolved.spans = quote_spans(resolved.spans, self._quotes)
         return resolved
 
-    def markup(self, rules: Iterable[str] = ()) -> MarkupConverter:
+    def markup(self, rules: Iterable[str] = (), *, explain: bool = False) -> MarkupConverter:
         """A markup resolver into this variant that keeps rule state across calls.
 
         ``rules`` are document rules in MediaWiki's syntax. Quotation marks
         are left to the caller (`convert_quotes`), as they pair across calls.
+        With ``explain``, each `Resolved` it gives has its spans.
         """
         from termloc.engine.markup import MarkupConverter
 
-        return MarkupConverter(self.variant.tag, self._convert_plain, self.registry, rules)
+        spans = self._explain_plain if explain else None
+        return MarkupConverter(self.variant.tag, self._convert_plain, self.registry, rules, spans)
 
-    def _convert_plain(self, text: str, code: str) -> str:
-        """``text`` into the variant with MediaWiki code ``code``, marks kept."""
+    def _sibling(self, code: str) -> Converter:
+        """The converter of the variant with MediaWiki code ``code`` (one-way rules reach them)."""
         if code == self.variant.mediawiki_code:
-            return self._engine(text)
+            return self
         sibling = self._siblings.get(code)
         if sibling is None:
             sibling = Converter(
                 code, glossary=self.selection, reference=None, punctuation="keep", registry=self.registry
             )
             self._siblings[code] = sibling
-        return sibling._engine(text)
+        return sibling
+
+    def _convert_plain(self, text: str, code: str) -> str:
+        """``text`` into the variant with MediaWiki code ``code``, marks kept."""
+        return self._sibling(code)._engine(text)
+
+    def _explain_plain(self, text: str, code: str) -> list[Span]:
+        """`_convert_plain` as spans."""
+        return self._sibling(code)._explain_engine(text)
 
     def __repr__(self) -> str:
         return f"Converter({self.variant.tag!r}, config={str(self.config)!r})"

@@ -28,12 +28,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from termloc.core.variants import Variant, VariantRegistry
 from termloc.engine.replacement import ReplacementTable
 from termloc.engine.rules import SOURCE_VIEW, RuleSyntax, RuleSyntaxError, php_trim
+
+if TYPE_CHECKING:
+    from termloc.engine.explain import Span
 
 __all__ = ["SOURCE_VIEW", "ConverterRule", "MarkupConverter", "Resolved"]
 
@@ -52,6 +56,8 @@ MAX_DEPTH = 10
 _MARK = re.compile(r"-\{|\}-")
 
 Convert = Callable[[str, str], str]
+#: Plain text into the variant with a MediaWiki code, as spans (`termloc.engine.explain`).
+Explain = Callable[[str, str], "list[Span]"]
 
 
 @dataclass
@@ -62,6 +68,9 @@ class Resolved:
     #: (start, end) spans of ``text`` written by markup (explicit forms and
     #: literals): the author's choice, exempt from script checks.
     literals: list[tuple[int, int]] = field(default_factory=list)
+    #: The conversion as spans of the input with their reasons, when asked for
+    #: (`Converter.resolve` with ``explain=True``).
+    spans: list[Span] | None = None
 
 
 @dataclass
@@ -83,11 +92,23 @@ class MarkupConverter:
     variant with MediaWiki code ``code``. ``rules`` are document rules in
     MediaWiki's syntax (``zh-hans:A;zh-hant:B;``), applied as ``-{H|...}-``
     before the text. One converter keeps the rules added by earlier text,
-    so convert a document's blocks in order with one instance.
+    so convert a document's blocks in order with one instance. With
+    ``explain`` (plain text as spans), `convert` also gives the spans.
     """
 
-    def __init__(self, target: str, convert: Convert, registry: VariantRegistry, rules: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        target: str,
+        convert: Convert,
+        registry: VariantRegistry,
+        rules: Iterable[str] = (),
+        explain: Explain | None = None,
+    ) -> None:
         self._convert = convert
+        self._explain = explain
+        #: Where each manual rule came from: code → from → (the rule as written, a document rule?).
+        self.origins: dict[str, dict[str, tuple[str, bool]]] = {}
+        self._document = True
         chinese = registry.chinese
         self.codes: tuple[str, ...] = (SOURCE_VIEW, *_mediawiki_order(chinese))
         self.syntax = RuleSyntax.for_variants(registry)
@@ -110,7 +131,8 @@ class MarkupConverter:
         #: How often each manual rule replaced text: "from → to" → count.
         self.hits: Counter[str] = Counter()
         for rule in rules:
-            self._apply(self.parse(rule, flags_text="H"), f"-{{H|{rule}}}-")
+            self._apply(self.parse(rule, flags_text="H"), f"-{{H|{rule}}}-", origin=rule)
+        self._document = False
 
     # -- variants ----------------------------------------------------------
 
@@ -122,43 +144,83 @@ class MarkupConverter:
 
     def convert(self, text: str) -> Resolved:
         """``text`` with its markup resolved, converted into the target variant."""
-        out = Resolved("")
+        from termloc.engine.explain import Span, numbered
+
+        out = Resolved("", spans=[] if self._explain is not None else None)
         pieces: list[str] = []
         length = 0
         position = 0
         while True:
             start = text.find("-{", position)
+            stop = len(text) if start < 0 else start
+            pieces.append(self._auto(text[position:stop], self.target, position, out.spans))
             if start < 0:
-                pieces.append(self.auto_convert(text[position:], self.target))
                 break
-            pieces.append(self.auto_convert(text[position:start], self.target))
             length += len(pieces[-1])
             display, position, literal = self._rule_at(text, start, 1)
             pieces.append(display)
+            if out.spans is not None:
+                rule = None if literal else "unclosed -{"
+                out.spans.append(Span(start, position, text[start:position], display, "markup", rule=rule))
             if literal and display:
                 out.literals.append((length, length + len(display)))
             length += len(display)
         out.text = "".join(pieces)
+        if out.spans is not None:
+            out.spans = numbered([span for span in out.spans if span.source or span.output])
         return out
 
     def auto_convert(self, text: str, code: str) -> str:
         """Plain ``text`` into ``code``: manual rules first, then the converter."""
+        return self._auto(text, code, 0, None)
+
+    def _auto(self, text: str, code: str, offset: int, spans: list[Span] | None) -> str:
+        """`auto_convert`, adding the spans of ``text`` (placed at ``offset``) to ``spans`` if given."""
         if not text or code == SOURCE_VIEW:
+            if spans is not None and text:
+                from termloc.engine.explain import Span
+
+                spans.append(Span(offset, offset + len(text), text, text, "unchanged"))
             return text
+        pieces: list[str] = []
+        for start, end, key in self._pieces(text, code):
+            if key is not None:
+                pieces.append(self.tables[code][key])
+                self.hits[f"{key} → {pieces[-1]}"] += 1
+                if spans is not None:
+                    spans.append(self._rule_span(code, key, pieces[-1], offset + start))
+            elif spans is not None and self._explain is not None:
+                from termloc.engine.explain import join, shifted
+
+                explained = shifted(self._explain(text[start:end], code), offset + start, 0)
+                spans += explained
+                pieces.append(join(explained))
+            else:
+                pieces.append(self._convert(text[start:end], code))
+        return "".join(pieces)
+
+    def _pieces(self, text: str, code: str) -> Iterator[tuple[int, int, str | None]]:
+        """``text`` as (start, end, the manual rule's key or None for text between them)."""
         table = self.tables[code]
         if not table:
-            return self._convert(text, code)
-        pieces: list[str] = []
+            yield 0, len(text), None
+            return
         position = 0
         for start, key in table.matches(text):
             if start > position:
-                pieces.append(self._convert(text[position:start], code))
-            pieces.append(table[key])
-            self.hits[f"{key} → {table[key]}"] += 1
+                yield position, start, None
+            yield start, start + len(key), key
             position = start + len(key)
         if position < len(text):
-            pieces.append(self._convert(text[position:], code))
-        return "".join(pieces)
+            yield position, len(text), None
+
+    def _rule_span(self, code: str, key: str, output: str, start: int) -> Span:
+        """The span a manual rule wrote: a document rule, or one inline markup added."""
+        from termloc.engine.explain import Span
+
+        written, document = self.origins.get(code, {}).get(key, ("", False))
+        kind = "document-rule" if document else "markup"
+        return Span(start, start + len(key), key, output, kind, rule=written or None, key=key)
 
     def _rule_at(self, text: str, start: int, depth: int) -> tuple[str, int, bool]:
         """Resolve the rule opening at ``start``: (display, end, is_markup)."""
@@ -330,7 +392,7 @@ class MarkupConverter:
     def _text_in_table(table: dict[str, str], codes: Sequence[str]) -> str | None:
         return next((table[c] for c in codes if c in table), None)
 
-    def _apply(self, rule: ConverterRule, written: str) -> None:
+    def _apply(self, rule: ConverterRule, written: str, origin: str | None = None) -> None:
         if "T" in rule.flags:
             self.title = self._title(rule)
         self.fired.append(written)
@@ -339,11 +401,14 @@ class MarkupConverter:
             return
         for code, pairs in self._conversion_table(rule).items():
             table = self.tables[code]
+            origins = self.origins.setdefault(code, {})
             for source, to in pairs.items():
                 if action == "add":
                     table.add(source, to)
+                    origins[source] = (origin or written, self._document)
                 else:
                     table.remove(source)
+                    origins.pop(source, None)
 
     def _title(self, rule: ConverterRule) -> str | None:
         if self.target == SOURCE_VIEW:

@@ -1,0 +1,209 @@
+"""Explained conversion: spans that cover the input, concatenate to the conversion, and say why."""
+
+from __future__ import annotations
+
+import pytest
+
+from termloc import Converter
+from termloc.engine.explain import KINDS, Span, join
+from tests.conftest import opencc_cases
+
+VARIANTS = ("zh-Hans", "zh-Hant", "zh-CN", "zh-SG", "zh-MY", "zh-TW", "zh-HK", "zh-MO")
+
+
+def _check_cover(text: str, spans: list[Span]) -> None:
+    """The spans cover ``text`` in order, and their output offsets count the output."""
+    assert "".join(span.source for span in spans) == text
+    position = out = 0
+    for span in spans:
+        assert (span.start, span.end) == (position, position + len(span.source))
+        assert text[span.start : span.end] == span.source
+        assert (span.out_start, span.out_end) == (out, out + len(span.output))
+        assert span.kind in KINDS
+        assert not span.unexplained
+        position, out = span.end, span.out_end
+
+
+@pytest.fixture(scope="module")
+def converters() -> dict[tuple[str, bool], Converter]:
+    out = {}
+    for variant in VARIANTS:
+        out[variant, True] = Converter(variant)  # the reference chosen for each text, as convert does
+        out[variant, False] = Converter(variant, glossary=None, reference=None, punctuation="keep")
+    return out
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.mark.parametrize("glossary", [True, False], ids=["glossary", "plain-opencc"])
+def test_spans_concatenate_to_convert_on_the_article(
+    converters: dict[tuple[str, bool], Converter], article: str, variant: str, glossary: bool
+) -> None:
+    converter = converters[variant, glossary]
+    spans = converter.explain(article)
+    assert join(spans) == converter.convert(article)
+    _check_cover(article, spans)
+    assert any(span.changed for span in spans)
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_spans_concatenate_to_convert_on_openccs_cases(
+    converters: dict[tuple[str, bool], Converter], variant: str
+) -> None:
+    cases = opencc_cases()
+    assert len(cases) > 200
+    # The glossary without the reference: with ``auto`` each case would choose its own groups
+    # and compile a converter for them, which the article test covers.
+    for converter in (Converter(variant, reference=None), converters[variant, False]):
+        for case in cases:
+            text = str(case["input"])
+            spans = converter.explain(text)
+            assert join(spans) == converter.convert(text), (variant, converter, case["id"])
+            _check_cover(text, spans)
+
+
+def test_every_putin_in_the_taiwan_article_names_its_entry(
+    converters: dict[tuple[str, bool], Converter], article: str
+) -> None:
+    spans = converters["zh-TW", True].explain(article)
+    putin = [span for span in spans if "普丁" in span.output]
+    assert len(putin) >= 5
+    assert all(span.kind == "glossary" and span.entry == "vladimir-putin" for span in putin)
+    assert putin[0].form == "zh-TW"
+    assert putin[0].file
+    assert "/glossary/people.yaml:" in putin[0].file
+    assert putin[0].sources  # the entry's own sources travel with the span
+    assert "普丁 ← 普京: glossary vladimir-putin (zh-TW form)" in {span.describe() for span in putin}
+
+
+def test_an_opencc_phrase_change_names_its_dictionary_file() -> None:
+    spans = Converter("zh-TW", reference=None).explain("软件")
+    assert [(s.source, s.output, s.kind, s.dictionary, s.key) for s in spans] == [
+        ("软件", "軟體", "opencc-phrase", "TWPhrases", "軟件")
+    ]
+    # the chain of stages: STCharacters wrote 軟, TWPhrases then 軟體 from 軟件
+    assert [(step.dictionary, step.key, step.output) for step in spans[0].steps] == [
+        ("STCharacters", "软", "軟"),
+        ("TWPhrases", "軟件", "軟體"),
+    ]
+    assert spans[0].describe() == "軟體 ← 软件: OpenCC TWPhrases"
+
+
+def test_a_character_change_and_plain_opencc() -> None:
+    spans = Converter("zh-Hant", glossary=None, reference=None).explain("汉")
+    found = [(s.kind, s.dictionary, s.key, s.output) for s in spans]
+    assert found == [("opencc-character", "STCharacters", "汉", "漢")]
+
+
+def test_one_to_many_entries_are_ambiguous() -> None:
+    # OpenCC's STCharacters offers 發 and 髮 for 发; it writes the first.
+    (span,) = Converter("zh-Hant", glossary=None, reference=None).explain("发")
+    assert span.output == "發"
+    assert span.ambiguous[:2] == ("發", "髮")
+    assert "OpenCC offers 發 / 髮" in span.describe()
+    assert span.decided
+
+
+def test_a_longer_key_that_won_names_the_shorter_one() -> None:
+    # 朝鲜半岛 (the peninsula) is one key; 朝鲜 (the state: 北韓 in Taiwan) lost to it.
+    spans = Converter("zh-TW", reference=None).explain("朝鲜半岛")
+    (span,) = spans
+    assert span.output == "朝鮮半島"
+    lost = {(x.key, x.why) for x in span.lost}
+    assert ("朝鲜", "longer key") in lost
+    assert next(x for x in span.lost if x.key == "朝鲜").output == "北韓"
+
+
+def test_a_glossary_form_opencc_would_change_is_a_decided_span() -> None:
+    (span,) = Converter("zh-TW", reference=None).explain("朴成哲")
+    assert (span.output, span.kind, span.changed, span.decided) == ("朴成哲", "glossary", False, True)
+    assert span.entry is not None
+
+
+def test_a_glossary_key_opencc_gets_right_still_names_its_entry() -> None:
+    # zh-CN's 斯大林 is what OpenCC writes anyway, so the compiled table leaves the key out;
+    # the span still names the entry that decided it.
+    (span,) = Converter("zh-CN", reference=None).explain("斯大林")
+    assert (span.output, span.kind) == ("斯大林", "glossary")
+    assert span.entry == "joseph-stalin"
+
+
+def test_reference_rules_name_their_group_and_number() -> None:
+    spans = Converter("zh-TW", reference=["政治人物"]).explain("特朗普")
+    (span,) = spans
+    assert (span.output, span.kind) == ("川普", "reference")
+    assert span.group is not None
+    assert "CGroup/" in span.group
+    assert isinstance(span.rule, int)
+
+
+def test_quotation_marks_are_spans_of_their_own() -> None:
+    spans = Converter("zh-TW", reference=None).explain("“普京”说")
+    assert [(s.source, s.output, s.kind) for s in spans] == [
+        ("“", "「", "punctuation"),
+        ("普京", "普丁", "glossary"),
+        ("”", "」", "punctuation"),
+        ("说", "說", "opencc-character"),
+    ]
+
+
+def test_traditional_input_is_kept_and_nul_survives() -> None:
+    converter = Converter("zh-TW", reference=None)
+    text = "克里姆林宮裡的娘家\0普京"
+    spans = converter.explain(text)
+    assert join(spans) == converter.convert(text)
+    _check_cover(text, spans)
+    # the Traditional clause is not converted again: 克里姆林宮, never 克裡姆林宮; 娘家, never 孃家
+    kept = "克里姆林宮裡的娘家\0"
+    assert (spans[0].source, spans[0].output, spans[0].kind) == (kept, kept, "unchanged")
+    assert (spans[-1].source, spans[-1].output, spans[-1].kind) == ("普京", "普丁", "glossary")
+
+
+def test_markup_and_document_rules_are_explained() -> None:
+    converter = Converter("zh-TW", reference=None)
+    text = "激光与-{普京}-和激光器，-{A|zh-cn:镭射;zh-tw:雷射光;}-"
+    resolved = converter.resolve(text, ["zh-cn:激光器;zh-tw:雷射器;"], explain=True)
+    assert resolved.spans is not None
+    assert join(resolved.spans) == resolved.text == converter.resolve(text, ["zh-cn:激光器;zh-tw:雷射器;"]).text
+    _check_cover(text, resolved.spans)
+    kinds = {(s.source, s.kind) for s in resolved.spans}
+    assert ("-{普京}-", "markup") in kinds
+    assert ("激光器", "document-rule") in kinds
+    rule = next(s for s in resolved.spans if s.source == "激光器")
+    assert rule.rule == "zh-cn:激光器;zh-tw:雷射器;"
+    assert rule.output == "雷射器"
+
+
+def test_json_shape() -> None:
+    (span,) = Converter("zh-TW", reference=None).explain("普京")
+    data = span.as_json()
+    assert data["start"] == 0
+    assert data["end"] == 2
+    assert data["kind"] == "glossary"
+    assert data["entry"] == "vladimir-putin"
+    assert data["layer"] == 0
+    assert isinstance(data["row"], int)
+    assert data["sources"]
+
+
+def test_markup_spans_concatenate_on_mediawikis_cases() -> None:
+    """MediaWiki's own markup cases, each through one resolver per case as `render` uses it."""
+    from tests.test_markup import _mediawiki_cases
+
+    cases = [case for case in _mediawiki_cases() if str(case["variant"]) != "zh"]
+    if not cases:
+        pytest.skip("MediaWiki's cases are not here (../shared is laid beside the checkout in CI)")
+    converters: dict[str, Converter] = {}
+    kinds: set[str] = set()
+    for case in cases:
+        variant = str(case["variant"])
+        converter = converters.setdefault(variant, Converter(variant, reference=None, punctuation="keep"))
+        text = str(case["input"])
+        plain, explained = converter.markup(), converter.markup(explain=True)
+        for paragraph in text.split("\n\n"):
+            expected = plain.convert(paragraph).text
+            resolved = explained.convert(paragraph)
+            assert resolved.spans is not None
+            assert join(resolved.spans) == resolved.text == expected, case["id"]
+            _check_cover(paragraph, resolved.spans)
+            kinds |= {span.kind for span in resolved.spans}
+    assert {"markup", "opencc-character"} <= kinds
