@@ -207,3 +207,23 @@ def test_markup_spans_concatenate_on_mediawikis_cases() -> None:
             _check_cover(paragraph, resolved.spans)
             kinds |= {span.kind for span in resolved.spans}
     assert {"markup", "opencc-character"} <= kinds
+
+
+def test_spans_concatenate_on_the_development_set() -> None:
+    """Chinese Wikipedia pages nobody here wrote (tests/data/devset), in three regional variants."""
+    import yaml
+
+    from tests.conftest import ROOT
+
+    files = sorted((ROOT / "tests" / "data" / "devset").glob("*.yaml"))
+    assert len(files) >= 10
+    converters = [Converter(variant) for variant in ("zh-CN", "zh-TW", "zh-HK")]
+    decided = 0
+    for path in files:
+        text = "\n".join(line["input"] for line in yaml.safe_load(path.read_text(encoding="utf-8"))["lines"])
+        for converter in converters:
+            spans = converter.explain(text)
+            assert join(spans) == converter.convert(text), (path.name, converter.variant.tag)
+            _check_cover(text, spans)
+            decided += sum(span.kind in ("glossary", "reference", "opencc-phrase") for span in spans)
+    assert decided > 100

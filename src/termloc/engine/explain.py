@@ -737,7 +737,9 @@ class Explainer:
                     why = "earlier match"
                 else:
                     continue
-                lost.append(self._candidate(key, why, node, claims))
+                candidate = self._candidate(key, why, node, claims)
+                if candidate.output != key or key in claims:  # a stock identity entry would change nothing
+                    lost.append(candidate)
             if position == start:
                 for shadow in shadows.get(text[start:end], ()):
                     why = "shadowed" if shadow.key in claims else "dropped"
