@@ -227,3 +227,11 @@ def test_spans_concatenate_on_the_development_set() -> None:
             _check_cover(text, spans)
             decided += sum(span.kind in ("glossary", "reference", "opencc-phrase") for span in spans)
     assert decided > 100
+
+
+def test_a_higher_layer_that_shadowed_a_lower_one_names_it() -> None:
+    # termloc's glossary keeps 文件 (a document); the Apple group of the reference writes 檔案 (a file).
+    (span,) = Converter("zh-TW", reference=["Apple"]).explain("文件")
+    assert (span.output, span.kind, span.entry) == ("文件", "glossary", "document")
+    assert [(x.key, x.output, x.why) for x in span.lost] == [("文件", "檔案", "shadowed")]
+    assert span.lost[0].by.startswith("apple-")
