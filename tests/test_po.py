@@ -14,6 +14,7 @@ from babel.messages.pofile import read_po
 from termloc import load_variants
 from termloc.core.han import char_tables
 from termloc.glossary import load_glossary
+from termloc.translation.catalogs import translations_held
 from termloc.translation.checks import check_catalog, matches_form
 from termloc.translation.pofiles import read_catalog, write_catalog
 
@@ -120,6 +121,16 @@ def test_round_trip(cli: Cli, tmp_path: Path) -> None:
     assert "# Отношения КНДР и России" in out
     # 102 units: 98 distinct messages, some (朝鲜, the section titles) used twice.
     assert "ru: 1 of 102 units translated, 101 fell back to the source (zh-Hans)" in _
+
+
+def test_each_locale_gets_its_own_catalog(cli: Cli, tmp_path: Path) -> None:
+    """Babel's update puts the template's own messages into a new catalog: the zh-TW review
+    catalog's pre-filled texts once reached the ru catalog updated after it."""
+    cli("po", "extract", "--locales-dir", str(tmp_path))
+    assert cli("po", "update", "--locales-dir", str(tmp_path), "--locale", "zh-TW,ru,zh-HK")[0] == 0
+    assert translations_held(read_catalog(po_file(tmp_path, "ru_RU"))) == 0
+    hong_kong = str(read_catalog(po_file(tmp_path, "zh_Hant_HK"))[VISIT].string)
+    assert hong_kong.startswith("2000年7月19日,俄羅斯總統普京首次訪問")  # not zh-TW's 普丁
 
 
 def test_render_translated_locale(cli: Cli, tmp_path: Path) -> None:

@@ -26,6 +26,7 @@ translator comments and the ``#| msgid`` of a message still fuzzy are kept.
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -125,6 +126,9 @@ def update(
     """
     from babel import Locale
 
+    # Catalog.update puts the template's own Message objects into the catalog for the msgids it
+    # did not hold: filling one catalog would fill the template, and the next locale's catalog.
+    template = copy.deepcopy(template)
     locale = Locale.parse(variant.babel_locale)
     created, revived = not path.exists(), 0
     if created:
