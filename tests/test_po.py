@@ -238,6 +238,29 @@ def test_check_catches_a_missing_year_and_marker() -> None:
     ]
 
 
+def test_check_reads_thousands_separators_in_the_source_too() -> None:
+    """10,000 is one number in the source as in the translation (it was 10 and 000, and 000 went missing)."""
+    source = "North Korea has sent 10,000 soldiers to Russia, Western source says. 2024-10-15."
+    assert _check("zh-TW", {source: source}) == []
+    assert (
+        _check("ru", {source: "КНДР направила в Россию 10 000 солдат, сообщает западный источник. 2024-10-15."}) == []
+    )
+    assert _check("ru", {source: "КНДР направила в Россию 1000 солдат. 2024-10-15."}) == [
+        "ru.po:10: P004: the number 10000 of the source is missing"
+    ]
+
+
+def test_check_takes_the_script_conversion_where_a_script_only_variant_has_no_form() -> None:
+    """zh-Hant takes only a form a row gives for it, else the text's script conversion (as the
+    converter does): the zh-TW form, or its admitted 北韓勞動黨, is not asked for."""
+    assert _check("zh-Hant", {"朝鲜劳动党总书记": "朝鮮勞動黨總書記"}) == []
+    # Positive control: the row that gives a zh-Hant form (全面戰略夥伴關係條約) is checked.
+    assert _check("zh-Hant", {"全面战略伙伴关系条约": "全面戰略伙伴關係條約"}) == [
+        "zh-Hant.po:10: P001: '全面战略伙伴关系条约' (russia-dprk-comprehensive-strategic-partnership-treaty) "
+        "should read '全面戰略夥伴關係條約' in zh-Hant"
+    ]
+
+
 @pytest.mark.parametrize(
     ("form", "text", "tag", "expected"),
     [
