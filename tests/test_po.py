@@ -152,12 +152,12 @@ def test_review_catalog_overrides_the_conversion(cli: Cli, tmp_path: Path) -> No
     locales = tmp_path / "locales"
     cli("po", "extract", "--locales-dir", str(locales))
     code, out, _ = cli("po", "update", "--locales-dir", str(locales), "--locale", "zh-TW")
-    assert "99 pre-filled for review (fuzzy)" in out
+    assert "99 pre-filled, 6 of 99 marked fuzzy for review" in out  # which and why: tests/test_review_triage.py
     path = po_file(locales, "zh_Hant_TW")
     catalog = read_catalog(path)
     assert catalog[TITLE].string == "北韓—俄羅斯關係"
-    assert catalog[TITLE].fuzzy
-    # Pre-filled but unconfirmed: the render is termloc's own.
+    assert not catalog[TITLE].fuzzy
+    # Pre-filled and confirmed by termloc: the render is termloc's own.
     assert cli("render", "--to", "zh-TW", "--locales-dir", str(locales), "--format", "txt")[1].startswith(
         "北韓—俄羅斯關係\n"
     )
