@@ -14,6 +14,7 @@ from babel.messages.pofile import read_po
 from termloc import load_variants
 from termloc.core.han import char_tables
 from termloc.glossary import load_glossary
+from termloc.translation.catalogs import translations_held
 from termloc.translation.checks import check_catalog, matches_form
 from termloc.translation.pofiles import read_catalog, write_catalog
 
@@ -122,6 +123,16 @@ def test_round_trip(cli: Cli, tmp_path: Path) -> None:
     assert "ru: 1 of 102 units translated, 101 fell back to the source (zh-Hans)" in _
 
 
+def test_each_locale_gets_its_own_catalog(cli: Cli, tmp_path: Path) -> None:
+    """Babel's update puts the template's own messages into a new catalog: the zh-TW review
+    catalog's pre-filled texts once reached the ru catalog updated after it."""
+    cli("po", "extract", "--locales-dir", str(tmp_path))
+    assert cli("po", "update", "--locales-dir", str(tmp_path), "--locale", "zh-TW,ru,zh-HK")[0] == 0
+    assert translations_held(read_catalog(po_file(tmp_path, "ru_RU"))) == 0
+    hong_kong = str(read_catalog(po_file(tmp_path, "zh_Hant_HK"))[VISIT].string)
+    assert hong_kong.startswith("2000年7月19日,俄羅斯總統普京首次訪問")  # not zh-TW's 普丁
+
+
 def test_render_translated_locale(cli: Cli, tmp_path: Path) -> None:
     locales = tmp_path / "locales"
     cli("po", "extract", "--locales-dir", str(locales))
@@ -141,12 +152,12 @@ def test_review_catalog_overrides_the_conversion(cli: Cli, tmp_path: Path) -> No
     locales = tmp_path / "locales"
     cli("po", "extract", "--locales-dir", str(locales))
     code, out, _ = cli("po", "update", "--locales-dir", str(locales), "--locale", "zh-TW")
-    assert "99 pre-filled for review (fuzzy)" in out
+    assert "99 pre-filled, 6 of 99 marked fuzzy for review" in out  # which and why: tests/test_review_triage.py
     path = po_file(locales, "zh_Hant_TW")
     catalog = read_catalog(path)
     assert catalog[TITLE].string == "北韓—俄羅斯關係"
-    assert catalog[TITLE].fuzzy
-    # Pre-filled but unconfirmed: the render is termloc's own.
+    assert not catalog[TITLE].fuzzy
+    # Pre-filled and confirmed by termloc: the render is termloc's own.
     assert cli("render", "--to", "zh-TW", "--locales-dir", str(locales), "--format", "txt")[1].startswith(
         "北韓—俄羅斯關係\n"
     )
@@ -224,6 +235,29 @@ def test_check_catches_a_missing_year_and_marker() -> None:
     assert found == [
         "ru.po:10: P004: the number 1986 of the source is missing",
         "ru.po:10: P005: the reference marker [1] is missing",
+    ]
+
+
+def test_check_reads_thousands_separators_in_the_source_too() -> None:
+    """10,000 is one number in the source as in the translation (it was 10 and 000, and 000 went missing)."""
+    source = "North Korea has sent 10,000 soldiers to Russia, Western source says. 2024-10-15."
+    assert _check("zh-TW", {source: source}) == []
+    assert (
+        _check("ru", {source: "КНДР направила в Россию 10 000 солдат, сообщает западный источник. 2024-10-15."}) == []
+    )
+    assert _check("ru", {source: "КНДР направила в Россию 1000 солдат. 2024-10-15."}) == [
+        "ru.po:10: P004: the number 10000 of the source is missing"
+    ]
+
+
+def test_check_takes_the_script_conversion_where_a_script_only_variant_has_no_form() -> None:
+    """zh-Hant takes only a form a row gives for it, else the text's script conversion (as the
+    converter does): the zh-TW form, or its admitted 北韓勞動黨, is not asked for."""
+    assert _check("zh-Hant", {"朝鲜劳动党总书记": "朝鮮勞動黨總書記"}) == []
+    # Positive control: the row that gives a zh-Hant form (全面戰略夥伴關係條約) is checked.
+    assert _check("zh-Hant", {"全面战略伙伴关系条约": "全面戰略伙伴關係條約"}) == [
+        "zh-Hant.po:10: P001: '全面战略伙伴关系条约' (russia-dprk-comprehensive-strategic-partnership-treaty) "
+        "should read '全面戰略夥伴關係條約' in zh-Hant"
     ]
 
 

@@ -81,6 +81,7 @@ def cmd_update(args: argparse.Namespace) -> int:
     """
     from termloc.translation.catalogs import catalog_path, template_path, update
     from termloc.translation.pofiles import read_catalog, write_catalog
+    from termloc.translation.review import Prefill, prefills
 
     document, _, registry, chosen = _setup(args)
     variants = _locales(args, registry)
@@ -94,8 +95,8 @@ def cmd_update(args: argparse.Namespace) -> int:
         prefill = None
         if variant.is_chinese:
 
-            def prefill(variant: Variant = variant) -> dict[str, str]:
-                return _conversions(document, variant, registry, chosen)
+            def prefill(variant: Variant = variant) -> dict[str, Prefill]:
+                return prefills(document, variant, registry, chosen, characters=args.review_characters)
 
         merged.append((variant, *update(template, catalog_path(folder, variant, document.name), variant, prefill)))
     for variant, catalog, result in merged:
@@ -114,29 +115,12 @@ def _update_line(variant: Variant, messages: int, result: UpdateResult) -> str:
     if result.revived:
         line += f", {result.revived} revived from obsolete"
     if variant.is_chinese:
-        line += f", {result.prefilled} pre-filled for review (fuzzy)"
+        line += f", {result.prefilled} pre-filled, {result.review} of {messages} marked fuzzy for review"
+        if result.confirmed:
+            line += f" ({result.confirmed} confirmed: nothing in them needs review now)"
     if result.charset.replace("-", "").lower() != "utf8":
         line += f"; converted from {result.charset} to UTF-8"
     return line
-
-
-def _conversions(
-    document: Document, variant: Variant, registry: VariantRegistry, chosen: GlossarySelection
-) -> dict[str, str]:
-    """msgid → termloc's conversion of the unit into a Chinese variant."""
-    from termloc.engine.converter import Converter
-    from termloc.engine.punctuation import convert_quotes
-    from termloc.translation.units import SourceKeys, walk
-
-    keys = SourceKeys(document, registry, chosen)
-    resolver = Converter(variant.tag, glossary=chosen, punctuation="keep", registry=registry).markup(document.rules)
-    found: dict[str, str] = {}
-    for _, text, _ in walk(document):
-        converted = resolver.convert(text).text.strip()
-        if variant.quotes:
-            converted = convert_quotes(converted, variant.quotes)
-        found.setdefault(keys(text), converted)
-    return found
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -180,7 +164,10 @@ def cmd_stats(args: argparse.Namespace) -> int:
         if args.locale
         else [v for v in registry.values() if catalog_path(folder, v, document.name).is_file()]
     )
-    rows = [stats(read_catalog(catalog_path(folder, v, document.name), v.babel_locale), v.tag) for v in variants]
+    rows = [
+        stats(read_catalog(catalog_path(folder, v, document.name), v.babel_locale), v.tag, review=v.is_chinese)
+        for v in variants
+    ]
     if args.json:
         out(json.dumps([r.as_dict() for r in rows], ensure_ascii=False, indent=2))
         return 0
@@ -191,6 +178,10 @@ def cmd_stats(args: argparse.Namespace) -> int:
     for r in rows:
         counts = f"{r.units:>5} {r.translated:>10} {r.fuzzy:>5} {r.untranslated:>12} {r.words:>6}"
         out(f"{r.locale:<8} {counts} {r.percent:>5.1f}%")
+    for r in rows:
+        if r.review is not None:
+            why = "fuzzy, the reasons in #. review: comments"
+            out(f"{r.locale}: {r.review} of {r.units} units marked for review ({why})")
     return 0
 
 
@@ -216,6 +207,11 @@ def add_commands(commands: Any) -> None:
     update = sub.add_parser("update", help="create or merge a locale's catalog from the template")
     common(update)
     update.add_argument("--locale", action="append", required=True, metavar="TAG", help="ko, ko-KP, ru, en, zh-TW ...")
+    update.add_argument(
+        "--review-characters",
+        action="store_true",
+        help="review catalogs: also mark a unit where OpenCC read a character one of several ways (于 → 於 / 于)",
+    )
     add_glossary_options(update)
     update.set_defaults(run=cmd_update)
 

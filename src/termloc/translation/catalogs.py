@@ -8,9 +8,10 @@
 - `update` creates or merges a locale's catalog with Babel: changed units
   come back fuzzy with their old translation (``#| msgid``), removed ones
   become obsolete (``#~``); nothing a translator wrote is dropped. Chinese
-  variants get review catalogs, pre-filled with termloc's conversion and
-  marked fuzzy; a reviewed (non-fuzzy) entry overrides the conversion of
-  that unit in every later render.
+  variants get review catalogs, pre-filled with termloc's conversion:
+  fuzzy, with the reasons in ``#. review:`` comments, only where a
+  reviewer is needed (`termloc.translation.review`), confirmed elsewhere; a
+  confirmed entry overrides the conversion of that unit in every later render.
 - `stats` counts; `termloc.translation.units` cuts the article into units,
   `termloc.translation.checks` checks the translations, and
   `termloc.translation.pofiles` reads and writes the files.
@@ -26,9 +27,10 @@ translator comments and the ``#| msgid`` of a message still fuzzy are kept.
 
 from __future__ import annotations
 
+import copy
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -42,6 +44,7 @@ from termloc.documents.document import Document
 from termloc.glossary.model import Glossary
 from termloc.glossary.selection import GlossarySelection
 from termloc.translation.pofiles import read_catalog
+from termloc.translation.review import Prefill, apply_prefills, marked_for_review
 from termloc.translation.units import SOURCE_VARIANT, term_comments, units
 
 __all__ = [
@@ -100,7 +103,12 @@ def catalog_path(folder: Path, variant: Variant, domain: str) -> Path:
 
 @dataclass(frozen=True)
 class UpdateResult:
-    """What `update` did to a catalog (``charset``: the one it was read in)."""
+    """What `update` did to a catalog (``charset``: the one it was read in).
+
+    For a review catalog: ``prefilled`` units took termloc's conversion,
+    ``review`` units are fuzzy for review (with their reasons), ``confirmed``
+    units were fuzzy and are confirmed now that nothing in them needs review.
+    """
 
     path: Path
     created: bool
@@ -110,21 +118,27 @@ class UpdateResult:
     prefilled: int
     revived: int = 0
     charset: str = "utf-8"
+    review: int = 0
+    confirmed: int = 0
 
 
 def update(
     template: Catalog,
     path: Path,
     variant: Variant,
-    prefill: Callable[[], dict[str, str]] | None = None,
+    prefill: Callable[[], Mapping[str, Prefill]] | None = None,
 ) -> tuple[Catalog, UpdateResult]:
     """Create or merge the catalog at ``path`` for ``variant`` from ``template``.
 
-    ``prefill`` (review catalogs) gives termloc's rendering of each msgid;
-    empty translations are filled from it and marked fuzzy.
+    ``prefill`` (review catalogs: `termloc.translation.review.prefills`)
+    gives termloc's conversion of each msgid and its review reasons;
+    `apply_prefills` fills the empty translations from it.
     """
     from babel import Locale
 
+    # Catalog.update puts the template's own Message objects into the catalog for the msgids it
+    # did not hold: filling one catalog would fill the template, and the next locale's catalog.
+    template = copy.deepcopy(template)
     locale = Locale.parse(variant.babel_locale)
     created, revived = not path.exists(), 0
     if created:
@@ -141,16 +155,11 @@ def update(
     catalog.revision_date = datetime.now(UTC)
     new = sum(1 for m in catalog if m.id and _key(m) not in before)
     fuzzy = sum(1 for m in catalog if m.id and m.fuzzy and m.previous_id and _key(m) not in before)
-    prefilled = 0
-    if prefill is not None:
-        rendered = prefill()
-        for message in catalog:
-            if message.id and not message.string and str(message.id) in rendered:
-                message.string = rendered[str(message.id)]
-                message.flags.add("fuzzy")
-                prefilled += 1
-    obsolete = len(catalog.obsolete)
-    return catalog, UpdateResult(path, created, new, fuzzy, obsolete, prefilled, revived, catalog.charset)
+    review = apply_prefills(catalog, prefill()) if prefill is not None else None
+    result = UpdateResult(path, created, new, fuzzy, len(catalog.obsolete), 0, revived, catalog.charset)
+    if review is not None:
+        result = replace(result, prefilled=review.prefilled, review=review.review, confirmed=review.confirmed)
+    return catalog, result
 
 
 def _key(message: Message) -> tuple[str, str | None]:
@@ -244,7 +253,7 @@ def confirmed_translations(path: Path, variant: Variant) -> dict[str, str]:
 
 @dataclass(frozen=True)
 class CatalogStats:
-    """Counts for one catalog."""
+    """Counts for one catalog; ``review``: of a review catalog, the fuzzy units triage marked for review."""
 
     locale: str
     units: int
@@ -253,6 +262,7 @@ class CatalogStats:
     untranslated: int
     words: int
     source_words: int
+    review: int | None = None
 
     @property
     def percent(self) -> float:
@@ -270,7 +280,7 @@ class CatalogStats:
             "words": self.words,
             "source_words": self.source_words,
             "percent": round(self.percent, 1),
-        }
+        } | ({"review": self.review} if self.review is not None else {})
 
 
 _WORDS = re.compile(f"[{HAN}]|[^\\W{HAN}]+")
@@ -281,8 +291,9 @@ def _words(text: str) -> int:
     return len(_WORDS.findall(text))
 
 
-def stats(catalog: Catalog, tag: str) -> CatalogStats:
-    """Units, translated, fuzzy, untranslated and words of ``catalog``."""
+def stats(catalog: Catalog, tag: str, *, review: bool = False) -> CatalogStats:
+    """Units, translated, fuzzy, untranslated and words of ``catalog``; with ``review`` (a
+    review catalog), also how many units are fuzzy because triage marked them."""
     messages = [m for m in catalog if m.id]
     translated = [m for m in messages if translation_of(m) is not None]
     fuzzy = [m for m in messages if m.fuzzy and m.string]
@@ -294,6 +305,7 @@ def stats(catalog: Catalog, tag: str) -> CatalogStats:
         untranslated=len(messages) - len(translated) - len(fuzzy),
         words=sum(_words(translation_of(m) or "") for m in translated),
         source_words=sum(_words(str(m.id[0] if isinstance(m.id, (list, tuple)) else m.id)) for m in messages),
+        review=sum(1 for m in messages if marked_for_review(m)) if review else None,
     )
 
 

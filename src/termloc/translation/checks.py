@@ -56,8 +56,9 @@ def _expected(entry: Entry, row: Row, ctx: CheckContext) -> list[str]:
     tag = ctx.variant.tag
     if ctx.variant.is_chinese:
         form = row.chinese_form(ctx.variant, ctx.tables, name=entry.is_name)
-        preferred = [form.text] if form else []
-        return preferred + [a for t in ctx.variant.chain for a in row.admitted.get(t, ())]
+        if form is None:
+            return []  # a script-only variant the row names no form for: the text's script conversion
+        return [form.text] + [a for t in ctx.variant.chain for a in row.admitted.get(t, ())]
     if tag not in row.forms:
         return []  # the glossary gives no form for this locale: nothing to check
     return [row.forms[tag], *row.admitted.get(tag, ())]
@@ -190,7 +191,7 @@ def check_numbers(msgid: str, msgstr: str, ctx: CheckContext) -> list[Problem]:
 
     A month of a date (7月) may be written as the month's name (июля, July).
     """
-    source = _MARKER.sub("", msgid)
+    source = _normalise_numbers(_MARKER.sub("", msgid))  # as the target: 10,000 is one number on both sides
     target = _normalise_numbers(_MARKER.sub("", msgstr))
     present = set(_NUMBER.findall(target))
     months = {m.group(1) for m in re.finditer(r"(?<![\d.])(\d{1,2})月", source) if 1 <= int(m.group(1)) <= 12}
