@@ -35,6 +35,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -265,17 +266,29 @@ def quote_spans(spans: Sequence[Span], quotes: tuple[str, str, str, str]) -> lis
     return numbered(out)
 
 
-def _characters(spans: Sequence[Span]) -> list[Span]:
-    """``spans`` with each plain unchanged span cut into its characters (`_coalesced` joins them again)."""
+def _cut_at_keys(spans: Sequence[Span], text: str, offset: int, keys: _Dictionary) -> list[Span]:
+    """``spans`` (of ``text`` placed at ``offset``) with each plain unchanged span cut where a key
+    of ``keys`` begins or ends inside it: OpenCC passes over a run no key of its own begins whole,
+    while a glossary key left to it may begin or end there (`_coalesced` joins the pieces again)."""
+    cuts: set[int] = set()
+    for span in spans:
+        for position in range(span.start - offset, span.end - offset if _plain(span) else span.start - offset + 1):
+            length = keys.longest(text, position, len(text)) if text[position] in keys.starts else 0
+            if length:
+                cuts.update((position + offset, position + offset + length))
+    if not cuts:
+        return list(spans)
+    ordered = sorted(cuts)
     out: list[Span] = []
     for span in spans:
-        if len(span.source) < 2 or not _plain(span) or span.changed:
+        first = bisect_right(ordered, span.start)
+        last = bisect_left(ordered, span.end, first)
+        if not _plain(span) or first == last:
             out.append(span)
             continue
-        out += [
-            replace(span, start=span.start + i, end=span.start + i + 1, source=c, output=c)
-            for i, c in enumerate(span.source)
-        ]
+        for start, end in pairwise([span.start, *ordered[first:last], span.end]):
+            piece = span.source[start - span.start : end - span.start]
+            out.append(replace(span, start=start, end=end, source=piece, output=piece))
     return out
 
 
@@ -812,13 +825,13 @@ class Explainer:
         claims, _ = self._mapping
         if not claims:
             return spans
-        spans = _characters(spans)  # a key may end inside a run OpenCC passed over whole
+        keys = self._claim_keys
+        spans = _cut_at_keys(spans, text, offset, keys)
         starts = {span.start - offset: i for i, span in enumerate(spans)}
         ends = {span.end - offset: i for i, span in enumerate(spans)}
         out: list[Span] = []
         index = 0
         position = 0
-        keys = self._claim_keys
         first = config.chain[0].entries
 
         def held(key: str) -> str:
