@@ -420,8 +420,9 @@ def _inherited(rows: Sequence[Row], variant: Variant, registry: VariantRegistry)
             key = (span.entry, span.source, span.output, span.form)
             found.setdefault(key, []).append(row.number)
             kinds[key] = (span.kind, parent)
-    return tuple(
-        Inherited(entry, kinds[key][0], source, output, form, kinds[key][1], len(numbers), numbers[0])
-        for key, numbers in found.items()
-        for entry, source, output, form in [key]
-    )
+    out = []
+    for key, numbers in found.items():
+        entry, source, output, form = key
+        kind, parent = kinds[key]
+        out.append(Inherited(entry, kind, source, output, form, parent, len(numbers), numbers[0]))
+    return tuple(out)
