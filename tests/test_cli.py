@@ -161,6 +161,7 @@ def test_show_unknown_id(cli: Cli) -> None:
 GLOSSARY_COMMANDS = [
     ["convert", "--to", "zh-TW", str(ARTICLE)],
     ["render", "--to", "zh-TW"],
+    ["compare", "--to", "zh-TW", "-o", "OUT/x.html"],
     ["lookup", "Putin"],
     ["glossary", "show", "vladimir-putin"],
     ["glossary", "audit", str(ARTICLE), "--to", "zh-TW"],

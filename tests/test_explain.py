@@ -46,6 +46,18 @@ def test_spans_concatenate_to_convert_on_the_article(
 
 
 @pytest.mark.parametrize("variant", VARIANTS)
+def test_a_term_span_is_its_key_alone_on_the_article(
+    converters: dict[tuple[str, bool], Converter], article: str, variant: str
+) -> None:
+    # A later stage skipped 京访问 whole where the glossary had matched 普京 (zh-CN: one span
+    # 普京访问, 86 in the article), and a key proved redundant went unnamed (zh-SG: 普京 unchanged).
+    spans = converters[variant, True].explain(article)
+    terms = [span for span in spans if span.kind in ("glossary", "reference")]
+    assert len(terms) > 190
+    assert [(span.source, span.key) for span in terms if span.source != span.key] == []
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
 def test_spans_concatenate_to_convert_on_openccs_cases(
     converters: dict[tuple[str, bool], Converter], variant: str
 ) -> None:
@@ -73,6 +85,16 @@ def test_every_putin_in_the_taiwan_article_names_its_entry(
     assert "/glossary/people.yaml:" in putin[0].file
     assert putin[0].sources  # the entry's own sources travel with the span
     assert "普丁 ← 普京: glossary vladimir-putin (zh-TW form)" in {span.describe() for span in putin}
+
+
+def test_a_form_taken_through_the_fallback_chain_names_the_variant_that_gives_it() -> None:
+    # glossary/people.yaml, vladimir-putin's short row: zh-Hans 普京, zh-TW 普丁, zh-HK 普京 and
+    # nothing for zh-MO (falls back to zh-HK) or zh-SG (zh-MY, then zh-Hans).
+    forms = {}
+    for variant in ("zh-TW", "zh-HK", "zh-MO", "zh-SG", "zh-CN"):
+        [putin] = [s for s in Converter(variant, reference=None).explain("普京访问") if s.entry == "vladimir-putin"]
+        forms[variant] = putin.form
+    assert forms == {"zh-TW": "zh-TW", "zh-HK": "zh-HK", "zh-MO": "zh-HK", "zh-SG": "zh-Hans", "zh-CN": "zh-Hans"}
 
 
 def test_an_opencc_phrase_change_names_its_dictionary_file() -> None:

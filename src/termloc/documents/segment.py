@@ -8,14 +8,25 @@ Joining the segments gives the text back exactly.
 
     >>> split_sentences("他说：“走。”[1]我们走了。好！")
     ['他说：“走。”[1]', '我们走了。', '好！']
+
+`walk` cuts a whole document into its units (title, infobox lines, headings,
+list items, sentences), the same for translation (`termloc.translation.units`)
+and for a comparison of variants (`termloc.documents.compare`).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
+from typing import Literal
 
-__all__ = ["split_sentences"]
+from termloc.documents.document import Block, Document
+
+__all__ = ["UnitKind", "segments", "split_sentences", "walk"]
+
+#: What a unit is in its document.
+UnitKind = Literal["title", "infobox", "heading", "paragraph", "item"]
 
 _ENDS = frozenset("。！？!?")
 _OPENERS = {
@@ -95,3 +106,27 @@ def _end(text: str, i: int) -> int:
         if moved == stop:
             return stop
         stop = moved
+
+
+def segments(block: Block) -> list[str]:
+    """The units of a block as written: sentences of a paragraph, else the whole text."""
+    if block.kind == "paragraph":
+        return split_sentences(block.text)
+    return [block.text]
+
+
+def walk(document: Document) -> Iterator[tuple[UnitKind, str, int]]:
+    """(kind, text, line) of every unit as written, in extraction order: the title, the
+    infoboxes' lines, then each heading, list item and paragraph sentence (code left out)."""
+    yield "title", document.title, 1
+    for box in document.infoboxes:
+        for text in box.texts():
+            yield "infobox", text, 1
+    for block in document.blocks:
+        if block.kind == "list":
+            for item in block.items:
+                yield "item", item.text, item.line
+        elif block.kind != "code":
+            for text in segments(block):
+                if text.strip():
+                    yield block.kind, text, block.line

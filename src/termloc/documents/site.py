@@ -22,7 +22,7 @@ from termloc.documents.render import Rendering
 from termloc.glossary.finder import TermIndex
 from termloc.glossary.model import Entry, Glossary, Row
 
-__all__ = ["index_page", "page"]
+__all__ = ["LINK_SCHEMES", "font_family", "index_page", "page", "safe_href", "stylesheet"]
 
 #: A reference marker: the number of an item of the article's last ordered list,
 #: which CommonMark gives at most nine digits (a longer number is text).
@@ -72,8 +72,14 @@ footer { max-width: 46rem; margin: 0 auto; padding: 1rem 1.25rem 2rem; color: va
 """
 
 
-def _css(variant: Variant | None) -> str:
-    fonts = ", ".join(f'"{f}"' if " " in f else f for f in (variant.fonts if variant else ()))
+def font_family(variant: Variant | None) -> str:
+    """The variant's fonts as a CSS font-family list (no generic family; empty for none)."""
+    return ", ".join(f'"{f}"' if " " in f else f for f in (variant.fonts if variant else ()))
+
+
+def stylesheet(variant: Variant | None) -> str:
+    """The site's inline stylesheet, with the fonts of ``variant`` first (None: none)."""
+    fonts = font_family(variant)
     return _STYLE.replace("FONTS, ", f"{fonts}, " if fonts else "")
 
 
@@ -313,7 +319,7 @@ def page(rendering: Rendering, renderings: Sequence[Rendering], registry: Varian
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{escape(rendering.title)}</title>\n{alternates}\n<style>{_css(rendering.variant)}</style>\n</head>\n<body>\n"
+        f"<title>{escape(rendering.title)}</title>\n{alternates}\n<style>{stylesheet(rendering.variant)}</style>\n</head>\n<body>\n"
         f"{_switcher(rendering.tag, renderings, rendering.variant.name)}\n"
         f"<main>\n<article>\n<h1>{writer.inline(rendering.title)}</h1>\n{writer.blocks()}\n</article>\n</main>\n"
         f"{_footer(rendering)}\n</body>\n</html>\n"
@@ -332,7 +338,7 @@ def index_page(renderings: Sequence[Rendering]) -> str:
     return (
         f'<!DOCTYPE html>\n<html lang="{escape(lang)}">\n<head>\n'
         f'<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{escape(title)}</title>\n<style>{_css(None)}</style>\n</head>\n<body>\n"
+        f"<title>{escape(title)}</title>\n<style>{stylesheet(None)}</style>\n</head>\n<body>\n"
         f"{_switcher(None, renderings, title)}\n"
         f"<main>\n<h1>{escape(title)}</h1>\n<ul>{items}</ul>\n</main>\n</body>\n</html>\n"
     )

@@ -31,9 +31,11 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -264,6 +266,32 @@ def quote_spans(spans: Sequence[Span], quotes: tuple[str, str, str, str]) -> lis
     return numbered(out)
 
 
+def _cut_at_keys(spans: Sequence[Span], text: str, offset: int, keys: _Dictionary) -> list[Span]:
+    """``spans`` (of ``text`` placed at ``offset``) with each plain unchanged span cut where a key
+    of ``keys`` begins or ends inside it: OpenCC passes over a run no key of its own begins whole,
+    while a glossary key left to it may begin or end there (`_coalesced` joins the pieces again)."""
+    cuts: set[int] = set()
+    for span in spans:
+        for position in range(span.start - offset, span.end - offset if _plain(span) else span.start - offset + 1):
+            length = keys.longest(text, position, len(text)) if text[position] in keys.starts else 0
+            if length:
+                cuts.update((position + offset, position + offset + length))
+    if not cuts:
+        return list(spans)
+    ordered = sorted(cuts)
+    out: list[Span] = []
+    for span in spans:
+        first = bisect_right(ordered, span.start)
+        last = bisect_left(ordered, span.end, first)
+        if not _plain(span) or first == last:
+            out.append(span)
+            continue
+        for start, end in pairwise([span.start, *ordered[first:last], span.end]):
+            piece = span.source[start - span.start : end - span.start]
+            out.append(replace(span, start=start, end=end, source=piece, output=piece))
+    return out
+
+
 def _split_marks(span: Span, rewritten: str) -> list[Span]:
     """An unchanged span cut around the quotation marks rewritten in it."""
     out: list[Span] = []
@@ -397,8 +425,41 @@ def _convert(node: _Dictionary, stage: int, text: str, skip: frozenset[str]) -> 
     return blocks
 
 
+def _cut_unmatched(blocks: list[_Block], cuts: list[int], *, at_output: bool) -> list[_Block]:
+    """``blocks`` with each block no entry wrote cut at the sorted positions ``cuts`` of the
+    middle text (a block's output offsets with ``at_output``, else its own offsets).
+
+    Such a block passes its text as it is, so it may end anywhere: a run of characters one
+    pass skips whole (`_unmatched`) can hold the end of a key another pass matched (普京 of
+    the glossary in 普京访问, where a later stage skips 京访问), and cutting it there keeps
+    that key's span apart from the text after it.
+    """
+    out: list[_Block] = []
+    position = 0
+    for block in blocks:
+        start, _, output, steps = block
+        here = position if at_output else start
+        position += len(output)
+        first = bisect_right(cuts, here)
+        if steps or first == len(cuts) or cuts[first] >= here + len(output):
+            out.append(block)
+            continue
+        previous = 0
+        last = bisect_left(cuts, here + len(output), first)
+        for cut in [*(c - here for c in cuts[first:last]), len(output)]:
+            out.append((start + previous, start + cut, output[previous:cut], ()))
+            previous = cut
+    return out
+
+
 def _compose(first: list[_Block], second: list[_Block]) -> list[_Block]:
-    """The blocks of two passes run one after the other, cut where both have a boundary."""
+    """The blocks of two passes run one after the other, cut where both have a boundary
+    (an unmatched block of either pass cut where the other has one: `_cut_unmatched`)."""
+    ends: list[int] = []
+    for block in first:
+        ends.append((ends[-1] if ends else 0) + len(block[2]))
+    first = _cut_unmatched(first, [block[0] for block in second[1:]], at_output=True)
+    second = _cut_unmatched(second, ends[:-1], at_output=False)
     out: list[_Block] = []
     i = j = 0
     done_first = done_second = 0  # how far in the middle text each side has gone
@@ -645,7 +706,7 @@ class Explainer:
             kind = "unchanged" if text == expected else "opencc-phrase"
             return [Span(offset, offset + len(text), text, expected, kind, unexplained=True)]
         spans = [self._span(text, block, offset, config) for block in blocks]
-        return self._confirmed(text, spans, offset)
+        return self._confirmed(text, spans, offset, config)
 
     def _span(self, text: str, block: _Block, offset: int, config: _Config) -> Span:
         start, end, output, fired = block
@@ -715,7 +776,7 @@ class Explainer:
             layer=claim.layer,
             sources=tuple(entry.sources),
             file=where,
-            form=("derived" if form is None or form.derived else form.tag),
+            form=("derived" if form is None or form.derived else form.source_tag),
             group=group,
             rule=rule,
             key=key,
@@ -756,18 +817,28 @@ class Explainer:
         by = self.stock.segmentation.file_of(key) if self.stock.segmentation is not None else None
         return Lost(key, node.entries.get(key, key).split(" ", 1)[0], why, by or node.file_of(key) or "OpenCC")
 
-    def _confirmed(self, text: str, spans: list[Span], offset: int) -> list[Span]:
+    def _confirmed(self, text: str, spans: list[Span], offset: int, config: _Config) -> list[Span]:
         """Spans OpenCC wrote where a glossary key it was left to (proved redundant,
-        `termloc.engine.redundancy`) says the same: one span naming the entry."""
+        `termloc.engine.redundancy`) says the same: one span naming the entry.
+
+        A key the compiled first stage holds is not one OpenCC was left to: had it
+        matched, it would have fired (and its span names the entry already).
+        ``table.json`` holds every key, pruned or not, so it cannot tell them apart."""
         claims, _ = self._mapping
         if not claims:
             return spans
+        keys = self._claim_keys
+        spans = _cut_at_keys(spans, text, offset, keys)
         starts = {span.start - offset: i for i, span in enumerate(spans)}
         ends = {span.end - offset: i for i, span in enumerate(spans)}
         out: list[Span] = []
         index = 0
         position = 0
-        keys = self._claim_keys
+        first = config.chain[0].entries
+
+        def held(key: str) -> str:
+            return first.get(key, "").split(" ", 1)[0]
+
         while index < len(spans):
             span = spans[index]
             local = span.start - offset
@@ -776,7 +847,7 @@ class Explainer:
             key = text[position : position + length]
             last = ends.get(position + length)
             claim = claims.get(key) if length else None
-            if claim is None or last is None or starts.get(position) != index or self.table.get(key) == claim.output:
+            if claim is None or last is None or starts.get(position) != index or held(key) == claim.output:
                 out.append(span)
                 index += 1
                 continue

@@ -3,19 +3,18 @@
 A sentence is the unit (headings, list items, infobox lines and the title are
 units of their own); its ``msgid`` is the unit in zh-Hans, document rules
 applied, so every translator reads one script. Glossary terms of a unit
-travel as comments with their forms in every locale.
+travel as comments with their forms in every locale. The document is cut
+into units by `termloc.documents.segment.walk` (named here too).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Literal
 
 from termloc.core.han import char_tables
 from termloc.core.variants import VariantRegistry
-from termloc.documents.document import Block, Document
-from termloc.documents.segment import split_sentences
+from termloc.documents.document import Document
+from termloc.documents.segment import UnitKind, segments, walk
 from termloc.engine.converter import Converter
 from termloc.glossary.finder import TermIndex
 from termloc.glossary.model import Glossary
@@ -36,10 +35,6 @@ __all__ = [
 SOURCE_VARIANT = "zh-Hans"
 
 
-#: What a unit is in its document.
-UnitKind = Literal["title", "infobox", "heading", "paragraph", "item"]
-
-
 @dataclass(frozen=True)
 class Unit:
     """One translation unit of a document."""
@@ -48,13 +43,6 @@ class Unit:
     original: str
     line: int
     kind: UnitKind
-
-
-def segments(block: Block) -> list[str]:
-    """The units of a block as written: sentences of a paragraph, else the whole text."""
-    if block.kind == "paragraph":
-        return split_sentences(block.text)
-    return [block.text]
 
 
 class SourceKeys:
@@ -121,19 +109,3 @@ def source_index(glossary: Glossary, registry: VariantRegistry) -> TermIndex:
         known = (glossary, TermIndex(glossary, registry[SOURCE_VARIANT], char_tables()))
         _INDEXES[id(glossary)] = known
     return known[1]
-
-
-def walk(document: Document) -> Iterator[tuple[UnitKind, str, int]]:
-    """(kind, text, line) of every unit as written, in extraction order."""
-    yield "title", document.title, 1
-    for box in document.infoboxes:
-        for text in box.texts():
-            yield "infobox", text, 1
-    for block in document.blocks:
-        if block.kind == "list":
-            for item in block.items:
-                yield "item", item.text, item.line
-        elif block.kind != "code":
-            for text in segments(block):
-                if text.strip():
-                    yield block.kind, text, block.line
