@@ -397,8 +397,23 @@ def _convert(node: _Dictionary, stage: int, text: str, skip: frozenset[str]) -> 
     return blocks
 
 
+def _split_plain(blocks: list[_Block]) -> list[_Block]:
+    """``blocks`` with each one that no entry wrote (text passed over as it is) cut into its
+    characters: a pass passes over a run that no key of any pass begins with as one block, and
+    the other pass may have a boundary inside it (a key of the chain that ends there)."""
+    out: list[_Block] = []
+    for block in blocks:
+        start, end, output, steps = block
+        if steps or end - start < 2 or len(output) != end - start:
+            out.append(block)
+        else:
+            out += [(start + k, start + k + 1, output[k], ()) for k in range(end - start)]
+    return out
+
+
 def _compose(first: list[_Block], second: list[_Block]) -> list[_Block]:
     """The blocks of two passes run one after the other, cut where both have a boundary."""
+    first, second = _split_plain(first), _split_plain(second)
     out: list[_Block] = []
     i = j = 0
     done_first = done_second = 0  # how far in the middle text each side has gone
