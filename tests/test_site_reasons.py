@@ -270,3 +270,14 @@ def test_a_page_of_a_document_with_nothing_to_decide_has_no_toggle() -> None:
     html = page(empty, [empty], REGISTRY)
     assert 'id="highlight"' not in html
     assert "data-kind" not in html
+
+
+def test_a_title_markup_wrote_has_no_reasons_of_the_title_it_replaced() -> None:
+    # Without the drop, 新標題 would be cut by the spans of 標題 (標 ← 标 over 新).
+    text = "---\ntitle: 标题\nsource_language: zh\n---\n\n-{T|zh-cn:新标题;zh-tw:新標題;}-普京。\n"
+    result = render(parse_document(text), REGISTRY["zh-TW"], REGISTRY, glossary(), reference=None)
+    assert result.title == "新標題"
+    assert list(result.reasons) == [("block", 0)]
+    html = page(result, [result], REGISTRY)
+    assert "<h1>新標題</h1>" in html
+    assert_each_element_shows_its_span(html)
