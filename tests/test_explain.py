@@ -257,3 +257,26 @@ def test_a_higher_layer_that_shadowed_a_lower_one_names_it() -> None:
     assert (span.output, span.kind, span.entry) == ("文件", "glossary", "document")
     assert [(x.key, x.output, x.why) for x in span.lost] == [("文件", "檔案", "shadowed")]
     assert span.lost[0].by.startswith("apple-")
+
+
+def test_a_glossary_span_ends_where_its_key_ends() -> None:
+    # A pass that matched nothing passes over a run of characters no key begins with as one
+    # block (8号决议[ in zh-CN's normalization); the span of a chain key ending inside that run
+    # took the rest of the run (联合国安理会第1718号决议[, and 俄语:<the Russian title>).
+    spans = Converter("zh-CN", reference=None).explain("制裁朝鲜联合国安理会第1718号决议[10],2009年")
+    assert [(s.source, s.kind, s.entry) for s in spans] == [
+        ("制裁", "unchanged", None),
+        ("朝鲜", "glossary", "north-korea"),
+        ("联合国安理会第1718号决议", "glossary", "unsc-resolution-1718"),
+        ("[10],2009年", "unchanged", None),
+    ]
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_every_term_span_of_the_article_is_its_key(
+    converters: dict[tuple[str, bool], Converter], article: str, variant: str
+) -> None:
+    spans = converters[variant, True].explain(article)
+    terms = [span for span in spans if span.kind in ("glossary", "reference")]
+    assert len(terms) > 100
+    assert [(span.source, span.key) for span in terms if span.source != span.key] == []

@@ -113,3 +113,83 @@ def test_hover_shows_korean_and_russian_forms(site: Path, browser: Any) -> None:
     assert not card.is_visible()
     assert problems == []
     page.close()
+
+
+#: The element that holds the keyboard's focus: its text (a term's card left out) and classes.
+_FOCUSED = "() => { const e = document.activeElement; return [e.firstChild && e.firstChild.textContent, e.className]; }"
+#: Each focusable element in the order Tab reaches them (no tabindex above 0 on these pages).
+_STOPS = "[tabindex='0'], a[href], input"
+
+
+def _tab_to(page: Any, locator: Any) -> None:
+    """Focus the stop before ``locator`` and press Tab: the keyboard, not a script, focuses it."""
+    stops = page.locator(_STOPS)
+    handle = locator.element_handle()
+    index = page.evaluate("([stops, target]) => stops.indexOf(target)", [stops.element_handles(), handle])
+    assert index > 0
+    stops.nth(index - 1).focus()
+    page.keyboard.press("Tab")
+
+
+def test_hovering_or_focusing_a_term_shows_its_reason(site: Path, browser: Any) -> None:
+    page, problems = _watched_page(browser)
+    page.goto((site / "zh-TW.html").as_uri())
+    term = page.locator("p .term[data-entry='vladimir-putin']").first
+    assert term.get_attribute("title") == "普丁 ← 普京: glossary vladimir-putin (zh-TW form)"
+    assert term.get_attribute("data-kind") == "glossary"
+    why = term.locator(".term-why")
+    assert not why.is_visible()
+    term.hover()
+    assert why.is_visible()
+    assert "glossary vladimir-putin" in why.inner_text()
+    page.mouse.move(0, 0)
+    assert not why.is_visible()
+    _tab_to(page, term)
+    assert page.evaluate(_FOCUSED) == ["普丁", "term x x-glossary"]
+    assert why.is_visible()  # the card, with the reason, shows on focus too
+    assert problems == []
+    page.close()
+
+
+def test_focusing_a_change_shows_its_reason_in_a_tooltip(site: Path, browser: Any) -> None:
+    page, problems = _watched_page(browser)
+    page.goto((site / "zh-TW.html").as_uri())
+    change = page.locator("p .x-opencc-phrase:not(.term)").first
+    reason = change.get_attribute("title")
+    assert reason is not None
+    assert " ← " in reason
+    assert ": OpenCC " in reason
+    after = "e => { const s = getComputedStyle(e, '::after'); return [s.content, s.display, s.position]; }"
+    assert change.evaluate(after)[0] == "none"  # no tooltip before focus
+    _tab_to(page, change)
+    assert page.evaluate(_FOCUSED)[1] == "x x-opencc-phrase"
+    content, display, position = change.evaluate(after)
+    assert content == f'"{reason}"'
+    assert (display, position) == ("block", "absolute")
+    assert problems == []
+    page.close()
+
+
+def test_the_checkbox_highlights_changes_by_kind(site: Path, browser: Any) -> None:
+    page, problems = _watched_page(browser)
+    page.goto((site / "zh-TW.html").as_uri())
+    kinds = ("glossary", "reference", "document-rule", "opencc-phrase", "opencc-character")
+    samples = {kind: page.locator(f"article .x-{kind}").first for kind in kinds}
+    background = "e => getComputedStyle(e).backgroundColor"
+    assert {kind: sample.evaluate(background) for kind, sample in samples.items()} == dict.fromkeys(
+        kinds, "rgba(0, 0, 0, 0)"
+    )
+    box = page.get_by_label("Highlight changes")
+    _tab_to(page, box)
+    page.keyboard.press("Space")  # the keyboard can toggle it, as the mouse can
+    assert box.is_checked()
+    colours = {kind: sample.evaluate(background) for kind, sample in samples.items()}
+    assert "rgba(0, 0, 0, 0)" not in colours.values()
+    assert len(set(colours.values())) == len(kinds)  # one colour a kind: glossary is not OpenCC's
+    legend = page.locator(".changes .swatch")
+    assert {legend.nth(i).evaluate(background) for i in range(legend.count())} == set(colours.values())
+    box.click()
+    assert not box.is_checked()
+    assert samples["glossary"].evaluate(background) == "rgba(0, 0, 0, 0)"
+    assert problems == []
+    page.close()

@@ -181,7 +181,9 @@ def add_commands(commands: Any) -> None:
         "--annotate", choices=("first",), help="first: native form at a person's or place's first mention"
     )
     render.add_argument(
-        "--report", action="store_true", help="print terms applied, rules fired and wrong-script leftovers"
+        "--report",
+        action="store_true",
+        help="print terms applied, rules fired, decided spans by kind and wrong-script leftovers",
     )
     render.add_argument(
         "--locales-dir", metavar="DIR", help="catalog folder for translated locales (default: ./locales)"

@@ -3,24 +3,34 @@
 Each page declares its language (``<html lang="zh-Hant-TW">``), marks Korean
 and Russian text with ``lang``, links the same article in every other variant
 (named in its own script), and marks glossary terms so that hovering or
-focusing one shows the term's forms in the other variants and languages. One
-inline stylesheet, CJK fonts in the variant's order, no script and no
-external request. Every piece of text is escaped.
+focusing one shows the term's forms in the other variants and languages.
+Every span of a Chinese page that the conversion decided (`Rendering.reasons`)
+is an element with its reason in ``title`` (hover) and, on focus, in a
+tooltip the stylesheet draws (in a term's card, for a term); a checkbox
+above the article colours them by kind, with a legend. One inline
+stylesheet, CJK fonts in the variant's order, no script and no external
+request. Every piece of text is escaped.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from html import escape
+from typing import TYPE_CHECKING, TypeVar
 
 from termloc.core.han import char_tables
 from termloc.core.scripts import CYRILLIC, HAN, HANGUL
 from termloc.core.variants import Variant, VariantRegistry
-from termloc.documents.document import Block, Infobox, InfoboxItem
-from termloc.documents.render import Rendering
+from termloc.documents.document import Block, InfoboxItem
+from termloc.documents.render import Place, Rendering
+from termloc.engine.explain import Span
 from termloc.glossary.finder import TermIndex
 from termloc.glossary.model import Entry, Glossary, Row
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 __all__ = ["LINK_SCHEMES", "font_family", "index_page", "page", "safe_href", "stylesheet"]
 
@@ -35,6 +45,22 @@ _FOREIGN = (
 _INLINE = re.compile(_FOREIGN)
 #: In a translated page: Chinese too (an untranslated unit, a quoted original).
 _INLINE_TRANSLATED = re.compile(_FOREIGN + rf"|(?P<zh>[{HAN}][{HAN}\d，。、；：？！“”‘’《》（）·,.:;()%]*)")
+
+_T = TypeVar("_T")
+
+#: A piece of a decided span in a text: (start, end) in that text, and the span.
+_Mark = tuple[int, int, Span]
+
+#: The kinds the highlighting colours, with their names in the legend (the rest, quotation
+#: marks and kept ambiguous characters, carry their reasons uncoloured).
+HIGHLIGHTED = {
+    "glossary": "glossary",
+    "reference": "reference",
+    "document-rule": "document rule",
+    "markup": "markup",
+    "opencc-phrase": "OpenCC phrase",
+    "opencc-character": "OpenCC character",
+}
 
 _STYLE = """
 :root { --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; --accent: #0b62b8; --paper: #fff; --card: #f6f8fa; }
@@ -64,6 +90,25 @@ aside.infobox p { margin: .3rem 0; }
 .term:hover .term-card, .term:focus .term-card, .term:focus-within .term-card {
   display: grid; grid-template-columns: auto 1fr; gap: .1rem .7rem; }
 .term-name { color: var(--muted); }
+.term-why { grid-column: 1 / -1; border-top: 1px solid var(--line); margin-top: .2rem; padding-top: .2rem; }
+.x { position: relative; }
+.x[tabindex]:not(.term):focus { outline: 2px solid var(--accent); outline-offset: 1px; }
+.x[tabindex]:not(.term):focus::after { content: attr(title); position: absolute; left: 0; top: 1.6em; z-index: 10;
+  width: max-content; max-width: 20rem; padding: .4rem .6rem; background: var(--paper); color: var(--ink);
+  border: 1px solid var(--line); border-radius: 6px; box-shadow: 0 4px 14px rgba(0,0,0,.12);
+  font-size: .8rem; font-weight: normal; line-height: 1.5; white-space: normal; }
+.changes { display: flex; flex-wrap: wrap; align-items: center; gap: .3rem 1rem; max-width: 46rem; margin: 0 auto;
+  padding: .5rem 1.25rem 0; font-size: .8rem; color: var(--muted); }
+.changes label { color: var(--ink); cursor: pointer; }
+.changes ul { display: flex; flex-wrap: wrap; gap: .2rem .8rem; list-style: none; margin: 0; padding: 0; }
+.swatch { display: inline-block; width: .9em; height: .9em; margin-right: .3em; vertical-align: -.1em;
+  border: 1px solid var(--line); border-radius: 2px; }
+.swatch-glossary, body:has(#highlight:checked) .x-glossary { background: #c6efc6; }
+.swatch-reference, body:has(#highlight:checked) .x-reference { background: #c4e0ff; }
+.swatch-document-rule, body:has(#highlight:checked) .x-document-rule { background: #e2cfff; }
+.swatch-markup, body:has(#highlight:checked) .x-markup { background: #ffcce6; }
+.swatch-opencc-phrase, body:has(#highlight:checked) .x-opencc-phrase { background: #ffd49a; }
+.swatch-opencc-character, body:has(#highlight:checked) .x-opencc-character { background: #fff2a0; }
 sup.ref a { color: var(--accent); text-decoration: none; font-size: .75em; }
 ol.references { font-size: .9rem; }
 ol.references li:target { background: #fff8c5; }
@@ -94,16 +139,52 @@ class _Writer:
         self.references: set[int] = set()
         self.tables = char_tables()
         self.inline_pattern = _INLINE if rendering.variant.is_chinese else _INLINE_TRANSLATED
+        self._markdown: MarkdownIt | None = None
 
-    def inline(self, markdown: str) -> str:
-        """Inline Markdown as HTML, with terms, languages and references marked."""
-        from markdown_it import MarkdownIt
+    def parser(self) -> MarkdownIt:
+        """CommonMark's inline parser without text_join: escapes and entities stay tokens of their own,
+        so that each text token is the source as written (`tokens` joins the text as text_join would)."""
+        if self._markdown is None:
+            from markdown_it import MarkdownIt
 
-        tokens = MarkdownIt("commonmark").parseInline(markdown)
+            self._markdown = MarkdownIt("commonmark").disable("text_join")
+        return self._markdown
+
+    def tokens(self, markdown: str, place: Place | None) -> Iterator[tuple[Token, list[_Mark]]]:
+        """The inline tokens of ``markdown``, each run of text one token (as markdown-it's text_join
+        makes it) with the pieces of the decided spans of ``place`` that fall in it."""
+        from markdown_it.token import Token
+
+        spans = self.rendering.reasons.get(place, []) if place is not None else []
+        parsed = self.parser().parseInline(markdown)
+        run: list[str] = []
+        marks: list[_Mark] = []
+        cursor = 0  # where in ``markdown`` the tokens so far end (text tokens are found in order)
+        autolink = False  # an autolink's text is its address normalised, not the source
+        for token in (parsed[0].children or []) if parsed else []:
+            if token.type not in ("text", "text_special"):
+                if run:
+                    yield Token("text", "", 0, content="".join(run)), marks
+                    run, marks = [], []
+                autolink = token.markup == "autolink" if token.type == "link_open" else autolink
+                yield token, []
+                continue
+            written = token.content if token.type == "text" else token.markup
+            found = markdown.find(written, cursor) if spans and written and not autolink else -1
+            if found >= 0:
+                cursor = found + len(written)
+                if token.type == "text":
+                    marks += _marks(spans, found, cursor, sum(map(len, run)))
+            run.append(token.content)
+        if run:
+            yield Token("text", "", 0, content="".join(run)), marks
+
+    def inline(self, markdown: str, place: Place | None = None) -> str:
+        """Inline Markdown as HTML, with terms, languages, references and the reasons of ``place`` marked."""
         parts: list[str] = []
-        for token in (tokens[0].children or []) if tokens else []:
+        for token, marks in self.tokens(markdown, place):
             if token.type == "text":
-                parts.append(self.text(token.content))
+                parts.append(self.text(token.content, marks))
             elif token.type == "code_inline":
                 parts.append(f"<code>{escape(token.content)}</code>")
             elif token.type in ("softbreak", "hardbreak"):
@@ -120,8 +201,8 @@ class _Writer:
                 parts.append(escape(token.content))
         return "".join(parts)
 
-    def text(self, text: str) -> str:
-        """Plain text as HTML: terms carry cards; Korean and Russian carry lang."""
+    def text(self, text: str, marks: Sequence[_Mark] = ()) -> str:
+        """Plain text as HTML: terms carry cards; Korean and Russian carry lang; ``marks`` their reasons."""
         out: list[str] = []
         position = 0
         terms = {m.start(): (m, entry, row) for m, entry, row in self.index.find(text)}
@@ -129,43 +210,89 @@ class _Writer:
         while i < len(text):
             if i in terms:
                 match, entry, row = terms[i]
-                out.append(self.plain(text[position:i]))
-                out.append(self.term(match.group(), entry, row))
+                out.append(self.marked(text, position, i, marks))
+                out.append(self.term(text, match.start(), match.end(), entry, row, marks))
                 i = position = match.end()
                 continue
             inline = self.inline_pattern.match(text, i)
             if inline is None:
                 i += 1
                 continue
-            out.append(self.plain(text[position:i]))
+            out.append(self.marked(text, position, i, marks))
             found = inline.group()
+            shown = self.marked(text, i, inline.end(), marks, quote=True)
             if inline.lastgroup == "ref" and int(found[1:-1]) in self.references:
                 number = found[1:-1]
                 out.append(f'<sup class="ref"><a href="#ref-{number}">{escape(found)}</a></sup>')
             elif inline.lastgroup == "ko" and not self.rendering.tag.startswith("ko"):
                 native = self.registry.get(self.rendering.native.get(found, ""))
                 lang = native.bcp47 if native is not None else self.spelling(found, "ko")
-                out.append(f'<span lang="{lang}">{escape(found)}</span>')
+                out.append(f'<span lang="{lang}">{shown}</span>')
             elif inline.lastgroup == "ru" and not self.rendering.tag.startswith("ru"):
-                out.append(f'<span lang="ru">{escape(found)}</span>')
+                out.append(f'<span lang="ru">{shown}</span>')
             elif inline.lastgroup == "zh" and not self.rendering.variant.is_chinese:
                 # Chinese in a translated page: an untranslated unit, or a quoted original.
-                out.append(f'<span lang="zh">{escape(found)}</span>')
+                out.append(f'<span lang="zh">{shown}</span>')
             else:
-                out.append(escape(found))
+                out.append(shown)
             i = position = inline.end()
-        out.append(self.plain(text[position:]))
+        out.append(self.marked(text, position, len(text), marks))
         return "".join(out)
+
+    def marked(
+        self, text: str, start: int, end: int, marks: Sequence[_Mark], *, quote: bool = False, focus: bool = True
+    ) -> str:
+        """``text[start:end]`` as HTML, each piece of a decided span in it an element with its reason."""
+        out: list[str] = []
+        position = start
+        for mark_start, mark_end, span in _clipped(marks, start, end):
+            out.append(escape(text[position:mark_start], quote=quote))
+            out.append(self.reason(text[mark_start:mark_end], span, focus=focus))
+            position = mark_end
+        out.append(escape(text[position:end], quote=quote))
+        return "".join(out)
+
+    @staticmethod
+    def reason(shown: str, span: Span, *, focus: bool = True) -> str:
+        """``shown`` (a span, or the piece of one) as an element that gives the span's reason.
+
+        ``focus`` makes it a stop of the keyboard; inside a term, whose card gives the
+        reasons on focus, it is not one.
+        """
+        entry = f' data-entry="{escape(span.entry)}"' if span.entry else ""
+        stop = ' tabindex="0"' if focus else ""
+        return (
+            f'<span class="x x-{span.kind}" data-kind="{span.kind}"{entry} title="{escape(span.describe())}"{stop}>'
+            f"{escape(shown, quote=False)}</span>"
+        )
 
     def spelling(self, found: str, language: str) -> str:
         """The tag of the one locale whose own spelling ``found`` uses (로씨야: ko-KP), else ``language``."""
         tags = {self.spellings[word] for word in re.split(r"[ \-]", found) if word in self.spellings}
         return tags.pop() if len(tags) == 1 else language
 
-    def plain(self, text: str) -> str:
-        return escape(text, quote=False)
+    def term(self, text: str, start: int, end: int, entry: Entry, row: Row, marks: Sequence[_Mark]) -> str:
+        """The term ``text[start:end]`` with its card; a decided span that is the whole term makes it
+        its element (one element, the term's, with the span's reason), others are elements in it."""
+        inside = _clipped(marks, start, end)
+        whole = inside[0][2] if len(inside) == 1 and inside[0][:2] == (start, end) else None
+        rows = self.forms(entry, row)
+        rows += [f'<span class="term-why">{escape(span.describe(), quote=False)}</span>' for span in _distinct(inside)]
+        card = f'<span class="term-card" role="tooltip">{"".join(rows)}</span>' if rows else ""
+        attributes = f'class="term" data-entry="{escape(entry.id)}"'
+        if whole is not None:
+            kind = whole.kind
+            attributes = (
+                f'class="term x x-{kind}" data-entry="{escape(entry.id)}" data-kind="{kind}" '
+                f'title="{escape(whole.describe())}"'
+            )
+            shown = self.text_only(text[start:end])
+        else:
+            shown = self.marked(text, start, end, inside, focus=False)
+        return f'<span {attributes} tabindex="0">{shown}{card}</span>'
 
-    def term(self, shown: str, entry: Entry, row: Row) -> str:
+    def forms(self, entry: Entry, row: Row) -> list[str]:
+        """The card's rows: the term in every other variant and language that has a form for it."""
         rows = []
         for variant in self.registry.hints:
             if variant.tag == self.rendering.tag:
@@ -181,35 +308,49 @@ class _Writer:
                     f'<span class="term-name" lang="{lang}">{escape(variant.name)}</span>'
                     f'<span class="term-form" lang="{lang}">{escape(text)}</span>'
                 )
-        card = f'<span class="term-card" role="tooltip">{"".join(rows)}</span>' if rows else ""
-        return f'<span class="term" data-entry="{escape(entry.id)}" tabindex="0">{self.text_only(shown)}{card}</span>'
+        return rows
 
     def text_only(self, text: str) -> str:
         return escape(text, quote=False)
 
-    def infobox(self, box: Infobox) -> str:
-        parts = [f'<aside class="infobox"><h2>{self.inline(box.title)}</h2>']
+    def infobox(self, number: int) -> str:
+        """Infobox ``number`` of the rendering (each field's reasons found by its text in the document's)."""
+        box = self.rendering.infoboxes[number]
+        boxes = self.rendering.document.infoboxes
+        source = boxes[number] if number < len(boxes) else None
+
+        def field(text: str, written: str | None) -> str:
+            return self.inline(text, ("infobox", number, written) if written is not None else None)
+
+        parts = [f'<aside class="infobox"><h2>{field(box.title, source.title if source else None)}</h2>']
         if box.parties:
-            parts.append(f"<p>{' / '.join(self.inline(p) for p in box.parties)}</p>")
+            written = source.parties if source else ()
+            parts.append(f"<p>{' / '.join(field(p, _nth(written, i)) for i, p in enumerate(box.parties))}</p>")
         if box.map:
-            parts.append(f'<p class="map">{self.inline(box.map)}</p>')
+            parts.append(f'<p class="map">{field(box.map, source.map if source else None)}</p>')
         if box.missions:
-            items = "".join(f"<li>{self.mission(item)}</li>" for item in box.missions)
-            parts.append(f"<p>{self.inline(box.missions_label or '')}</p><ul>{items}</ul>")
-        parts += [f'<p class="caption">{self.inline(image)}</p>' for image in box.images]
+            missions = source.missions if source else ()
+            items = "".join(
+                f"<li>{self.mission(item, _nth(missions, i), number)}</li>" for i, item in enumerate(box.missions)
+            )
+            label = field(box.missions_label or "", source.missions_label if source else None)
+            parts.append(f"<p>{label}</p><ul>{items}</ul>")
+        images = source.images if source else ()
+        parts += [f'<p class="caption">{field(image, _nth(images, i))}</p>' for i, image in enumerate(box.images)]
         parts.append("</aside>")
         return "".join(parts)
 
-    def mission(self, item: InfoboxItem) -> str:
+    def mission(self, item: InfoboxItem, source: InfoboxItem | None, number: int) -> str:
         colon = "：" if self.rendering.variant.is_chinese else ": "
-        label = f"{self.inline(item.label)}{colon}" if item.label else ""
+        place: Place | None = ("infobox", number, source.label) if source and source.label else None
+        label = f"{self.inline(item.label, place)}{colon}" if item.label else ""
         if item.lang:
             return f'{label}<span lang="{escape(item.lang)}">{escape(item.text)}</span>'
-        return label + self.inline(item.text)
+        return label + self.inline(item.text, ("infobox", number, source.text) if source else None)
 
     def blocks(self) -> str:
         rendering = self.rendering
-        boxes = {box.section: box for box in rendering.infoboxes}
+        boxes = {box.section: number for number, box in enumerate(rendering.infoboxes)}
         last_ordered = max((i for i, b in enumerate(rendering.blocks) if b.kind == "list" and b.ordered), default=-1)
         if last_ordered >= 0:
             self.references = {item.number or 0 for item in rendering.blocks[last_ordered].items}
@@ -217,7 +358,7 @@ class _Writer:
         if "lead" in boxes:
             html.append(self.infobox(boxes["lead"]))
         for number, (source, block) in enumerate(zip(rendering.document.blocks, rendering.blocks, strict=True)):
-            html.append(self.block(block, number == last_ordered))
+            html.append(self.block(block, number, number == last_ordered))
             if block.kind == "heading" and source.text in boxes:
                 html.append(self.infobox(boxes[source.text]))
         return "\n".join(html)
@@ -226,22 +367,71 @@ class _Writer:
     def anchor(number: int | None) -> str:
         return f' id="ref-{number}"'
 
-    def block(self, block: Block, references: bool) -> str:
+    def block(self, block: Block, number: int, references: bool) -> str:
+        """Block ``number`` of the rendering as HTML."""
+        place: Place = ("block", number)
         if block.kind == "heading":
-            return f"<h{block.level}>{self.inline(block.text)}</h{block.level}>"
+            return f"<h{block.level}>{self.inline(block.text, place)}</h{block.level}>"
         if block.kind == "paragraph":
-            return f"<p>{self.inline(block.text)}</p>"
+            return f"<p>{self.inline(block.text, place)}</p>"
         if block.kind == "code":
             return f"<pre><code>{escape(block.text)}</code></pre>"
         if not block.ordered:
-            return "<ul>" + "".join(f"<li>{self.inline(i.text)}</li>" for i in block.items) + "</ul>"
+            items = "".join(f"<li>{self.inline(i.text, (*place, j))}</li>" for j, i in enumerate(block.items))
+            return f"<ul>{items}</ul>"
         start = block.items[0].number if block.items else 1
         attrs = ' class="references"' if references else ""
         items = "".join(
-            f'<li{self.anchor(i.number) if references else ""} value="{i.number}">{self.inline(i.text)}</li>'
-            for i in block.items
+            f'<li{self.anchor(i.number) if references else ""} value="{i.number}">'
+            f"{self.inline(i.text, (*place, j))}</li>"
+            for j, i in enumerate(block.items)
         )
         return f'<ol{attrs} start="{start}">{items}</ol>'
+
+
+def _nth(values: Sequence[_T], i: int) -> _T | None:
+    """``values[i]``, or None past the end (a rendering made by hand, whose document has fewer fields)."""
+    return values[i] if i < len(values) else None
+
+
+def _marks(spans: Sequence[Span], start: int, end: int, at: int) -> list[_Mark]:
+    """The pieces of ``spans`` (offsets in their text) inside ``start:end`` of it, placed at ``at``."""
+    return [
+        (max(span.out_start, start) - start + at, min(span.out_end, end) - start + at, span)
+        for span in spans
+        if span.out_start < end and span.out_end > start and span.out_start < span.out_end
+    ]
+
+
+def _clipped(marks: Sequence[_Mark], start: int, end: int) -> list[_Mark]:
+    """The pieces of ``marks`` inside ``start:end``, in order."""
+    return [(max(a, start), min(b, end), span) for a, b, span in marks if max(a, start) < min(b, end)]
+
+
+def _distinct(marks: Sequence[_Mark]) -> list[Span]:
+    """The spans of ``marks``, each once (a span an annotation cut is two pieces), in order."""
+    seen: list[Span] = []
+    for _, _, span in marks:
+        if not any(span is other for other in seen):
+            seen.append(span)
+    return seen
+
+
+def _changes(rendering: Rendering) -> str:
+    """The highlighting's checkbox and its legend (the kinds the page has), or nothing to highlight."""
+    kinds = {span.kind for spans in rendering.reasons.values() for span in spans}
+    legend = "".join(
+        f'<li><span class="swatch swatch-{kind}"></span>{escape(name)}</li>'
+        for kind, name in HIGHLIGHTED.items()
+        if kind in kinds
+    )
+    if not legend:
+        return ""
+    return (
+        '<div class="changes" lang="en"><label><input type="checkbox" id="highlight"> Highlight changes</label>'
+        f'<ul aria-label="Colours of the changes">{legend}</ul>'
+        "<span>Hover over or focus a word for the reason it reads so.</span></div>\n"
+    )
 
 
 def _state_spellings(index: TermIndex, registry: VariantRegistry) -> dict[str, str]:
@@ -320,8 +510,9 @@ def page(rendering: Rendering, renderings: Sequence[Rendering], registry: Varian
         f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(rendering.title)}</title>\n{alternates}\n<style>{stylesheet(rendering.variant)}</style>\n</head>\n<body>\n"
-        f"{_switcher(rendering.tag, renderings, rendering.variant.name)}\n"
-        f"<main>\n<article>\n<h1>{writer.inline(rendering.title)}</h1>\n{writer.blocks()}\n</article>\n</main>\n"
+        f"{_switcher(rendering.tag, renderings, rendering.variant.name)}\n{_changes(rendering)}"
+        f"<main>\n<article>\n<h1>{writer.inline(rendering.title, ('title',))}</h1>\n"
+        f"{writer.blocks()}\n</article>\n</main>\n"
         f"{_footer(rendering)}\n</body>\n</html>\n"
     )
 
