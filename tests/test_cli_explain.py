@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from termloc.cli.explain import columns
+from termloc.cli.explain import columns, table
 
 from .conftest import ARTICLE, Cli
 
@@ -135,6 +135,30 @@ def test_columns_are_aligned_by_display_width(cli: Cli, tmp_path: Path) -> None:
     # The positive control: counted in code points, the same rows are not aligned.
     assert len({row.index("→") for row in rows}) > 1
     assert (columns("普京"), columns("“"), columns("a"), columns("e\u0301")) == (4, 1, 1, 1)
+
+
+def test_each_span_is_one_line_of_the_table_and_an_unexplained_one_says_so() -> None:
+    from termloc.engine.explain import Span
+
+    rule = "-{H|zh-cn:激光;\nzh-tw:雷射;}-"
+    assert len(rule) == 25
+    text = rule + "激光\t" + "长" * 40
+    spans = [
+        Span(0, 25, rule, "", "markup", rule=rule),
+        Span(25, 27, "激光", "雷射", "markup", rule=rule),
+        Span(27, 28, "\t", "\t", "unchanged"),
+        Span(28, 68, "长" * 40, "長" * 40, "opencc-phrase", dictionary="STPhrases", unexplained=True),
+    ]
+    lines = table(text, spans, every=True).splitlines()
+    assert len(lines) == 6
+    assert lines[1].split()[:4] == ["0-25", "1", "-{H|zh-cn:激光;\\nzh-tw:雷射;}-", "→"]
+    assert lines[1].split()[4:6] == ["(empty)", "markup"]
+    assert lines[2].endswith("markup -{H|zh-cn:激光;\\nzh-tw:雷射;}-")  # the rule as written, on one line
+    assert lines[3].split()[:5] == ["27-28", "2", "\\t", "→", "\\t"]
+    assert lines[4].split()[2:5] == ["长" * 14 + "…", "→", "長" * 14 + "…"]  # cut at 30 columns
+    assert lines[4].endswith("OpenCC STPhrases; unexplained: the replay differed from OpenCC here")
+    coloured = table(text, spans, every=True, colour=True).splitlines()[4]
+    assert "\x1b[31munexplained" in coloured
 
 
 def test_colour_only_on_a_terminal_and_never_under_no_color(

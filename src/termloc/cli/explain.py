@@ -15,6 +15,7 @@ import argparse
 import bisect
 import json
 import os
+import re
 import sys
 import unicodedata
 from collections import Counter
@@ -44,6 +45,8 @@ _BOLD, _RED, _RESET = "1", "31", "\x1b[0m"
 #: How many terminal columns a source or output cell takes at most; longer text is cut with '…'
 #: (an unchanged run of ``--all`` may be a whole paragraph; ``--json`` gives it whole).
 MAX_CELL = 30
+
+_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
@@ -92,10 +95,10 @@ def columns(text: str) -> int:
 
 
 def _visible(text: str) -> str:
-    """``text`` for a table cell: control characters and line breaks as escapes, cut to `MAX_CELL`."""
+    """``text`` for a source or output cell: `_escaped`, cut to `MAX_CELL`."""
     if not text:
         return "(empty)"
-    shown = "".join(char if unicodedata.category(char) not in ("Cc", "Zl", "Zp") else _escape(char) for char in text)
+    shown = _escaped(text)
     if columns(shown) <= MAX_CELL:
         return shown
     cut = ""
@@ -106,8 +109,15 @@ def _visible(text: str) -> str:
     return cut + "…"
 
 
-def _escape(char: str) -> str:
-    return {"\n": "\\n", "\t": "\\t", "\r": "\\r"}.get(char) or f"\\u{ord(char):04x}"
+def _escaped(text: str) -> str:
+    """``text`` with its control characters and line breaks as escapes (``\\n``), so that each span is one line."""
+    if text.isprintable():
+        return text
+    return "".join(_ESCAPES.get(char, f"\\u{ord(char):04x}") if _hidden(char) else char for char in text)
+
+
+def _hidden(char: str) -> bool:
+    return unicodedata.category(char) in ("Cc", "Zl", "Zp")
 
 
 def _pad(text: str, width: int, *, right: bool = False) -> str:
@@ -124,7 +134,7 @@ def table(text: str, spans: Sequence[Span], *, every: bool = False, colour: bool
     source → output, kind and reason, one span a line (only the decided ones unless ``every``),
     columns aligned by display width, then a line that counts them by kind."""
     shown = [span for span in spans if every or span.decided]
-    breaks = [i for i, char in enumerate(text) if char == "\n"]
+    breaks = [found.start() for found in re.finditer("\n", text)]
     rows = [
         (
             (
@@ -133,7 +143,7 @@ def table(text: str, spans: Sequence[Span], *, every: bool = False, colour: bool
                 _visible(span.source),
                 _visible(span.output),
                 span.kind,
-                span.reason(),
+                _escaped(span.reason()),
             ),
             span,
         )
