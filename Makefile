@@ -60,6 +60,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/reference.py
 	$(BIN)/python bench/devset.py
 	$(BIN)/python bench/scale.py
+	$(BIN)/python bench/explain.py
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache

@@ -160,6 +160,7 @@ def test_show_unknown_id(cli: Cli) -> None:
 #: Every command that takes --glossary and --group, with what else it needs.
 GLOSSARY_COMMANDS = [
     ["convert", "--to", "zh-TW", str(ARTICLE)],
+    ["explain", "--to", "zh-TW", str(ARTICLE)],
     ["render", "--to", "zh-TW"],
     ["compare", "--to", "zh-TW", "-o", "OUT/x.html"],
     ["lookup", "Putin"],

@@ -7,7 +7,7 @@ import json
 import sys
 from typing import Any
 
-from termloc.cli.options import add_glossary_options, add_reference_options, inputs, out, reference_choice, selection
+from termloc.cli.options import add_conversion_options, converter, inputs, out, say_topics
 
 __all__ = ["add_commands", "cmd_convert", "cmd_variants"]
 
@@ -32,33 +32,17 @@ def cmd_variants(args: argparse.Namespace) -> int:
 def cmd_convert(args: argparse.Namespace) -> int:
     """``termloc convert``: convert a file or standard input."""
     from termloc.core.files import read_text, write_atomic
-    from termloc.engine.converter import Converter
 
-    converter = Converter(
-        args.to, glossary=selection(args), reference=reference_choice(args), punctuation=args.punctuation
-    )
+    chosen = converter(args)
     text = read_text(args.file)
     if args.explain_topics:
-        _explain_topics(converter, text)
-    result = converter.convert(text) if args.no_markup else converter.convert_markup(text)
+        say_topics(chosen, text)
+    result = chosen.convert(text) if args.no_markup else chosen.convert_markup(text)
     if args.output:
         write_atomic(args.output, result, inputs=inputs(args, args.file))
     else:
         sys.stdout.write(result)
     return 0
-
-
-def _explain_topics(converter: Any, text: str) -> None:
-    """Say on standard error which reference groups apply to ``text``, and why."""
-    if converter.auto:
-        picks = converter.topics(text).picks
-        lines = [f"reference groups chosen for the text (auto): {len(picks) or 'none'}"]
-        lines += [f"  {pick.reason()}" for pick in picks]
-    elif converter.reference:
-        lines = [f"reference groups (named): {', '.join(converter.reference)}"]
-    else:
-        lines = ["no reference groups"]
-    sys.stderr.write("".join(f"termloc: {line}\n" for line in lines))
 
 
 def add_commands(commands: Any) -> None:
@@ -71,19 +55,5 @@ def add_commands(commands: Any) -> None:
     convert.add_argument("file", nargs="?", help="input file (default: standard input)")
     convert.add_argument("--to", required=True, metavar="VARIANT", help="target variant: zh-TW, zh-Hans, zh-hk ...")
     convert.add_argument("-o", "--output", metavar="FILE", help="write here (atomically) instead of standard output")
-    add_glossary_options(convert)
-    add_reference_options(convert)
-    convert.add_argument("--no-glossary", action="store_true", help="no glossary (with --no-reference: plain OpenCC)")
-    convert.add_argument(
-        "--explain-topics", action="store_true", help="say on standard error which reference groups apply, and why"
-    )
-    convert.add_argument(
-        "--no-markup", action="store_true", help="leave MediaWiki -{...}- markup as text (default: resolve it)"
-    )
-    convert.add_argument(
-        "--punctuation",
-        choices=("auto", "keep"),
-        default="auto",
-        help="auto: the variant's quotation marks (default); keep: leave them",
-    )
+    add_conversion_options(convert)
     convert.set_defaults(run=cmd_convert)

@@ -18,19 +18,22 @@ from termloc.glossary.selection import GlossarySelection
 
 if TYPE_CHECKING:
     from termloc.documents.document import Document
-    from termloc.engine.converter import ReferenceChoice
+    from termloc.engine.converter import Converter, ReferenceChoice
     from termloc.glossary.model import Glossary
 
 __all__ = [
     "Parser",
+    "add_conversion_options",
     "add_glossary_options",
     "add_reference_options",
     "catalogs_dir",
+    "converter",
     "group_names",
     "inputs",
     "load",
     "out",
     "reference_choice",
+    "say_topics",
     "selection",
     "warn",
 ]
@@ -141,6 +144,47 @@ def add_glossary_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--group", action="append", metavar="NAMES", help="use only these glossary groups (comma-separated, repeatable)"
     )
+
+
+def add_conversion_options(parser: argparse.ArgumentParser) -> None:
+    """The options of a command that converts text as ``termloc convert`` does (`converter` reads them):
+    the glossary and reference options, ``--no-glossary``, ``--explain-topics``, ``--no-markup`` and
+    ``--punctuation``."""
+    add_glossary_options(parser)
+    add_reference_options(parser)
+    parser.add_argument("--no-glossary", action="store_true", help="no glossary (with --no-reference: plain OpenCC)")
+    parser.add_argument(
+        "--explain-topics", action="store_true", help="say on standard error which reference groups apply, and why"
+    )
+    parser.add_argument(
+        "--no-markup", action="store_true", help="leave MediaWiki -{...}- markup as text (default: resolve it)"
+    )
+    parser.add_argument(
+        "--punctuation",
+        choices=("auto", "keep"),
+        default="auto",
+        help="auto: the variant's quotation marks (default); keep: leave them",
+    )
+
+
+def converter(args: argparse.Namespace) -> Converter:
+    """The converter into ``--to`` that the options of `add_conversion_options` name."""
+    from termloc.engine.converter import Converter
+
+    return Converter(args.to, glossary=selection(args), reference=reference_choice(args), punctuation=args.punctuation)
+
+
+def say_topics(converter: Converter, text: str) -> None:
+    """``--explain-topics``: say on standard error which reference groups apply to ``text``, and why."""
+    if converter.auto:
+        picks = converter.topics(text).picks
+        lines = [f"reference groups chosen for the text (auto): {len(picks) or 'none'}"]
+        lines += [f"  {pick.reason()}" for pick in picks]
+    elif converter.reference:
+        lines = [f"reference groups (named): {', '.join(converter.reference)}"]
+    else:
+        lines = ["no reference groups"]
+    sys.stderr.write("".join(f"termloc: {line}\n" for line in lines))
 
 
 def catalogs_dir(args: argparse.Namespace, *, writing: bool = False) -> Path:
