@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from termloc.cli.options import add_glossary_options, add_reference_options, inputs, out, reference_choice, selection
+from termloc.cli.options import add_conversion_options, inputs, out, reference_choice, selection
 from termloc.core.errors import UsageError
 
 if TYPE_CHECKING:
@@ -130,13 +130,5 @@ def add_commands(commands: Any) -> None:
         choices=("html", "text"),
         help="html: one standalone page; text: a tab-separated table (default: html for -o *.html, else text)",
     )
-    add_glossary_options(compare)
-    add_reference_options(compare)
-    compare.add_argument("--no-glossary", action="store_true", help="no glossary (with --no-reference: plain OpenCC)")
-    compare.add_argument(
-        "--punctuation",
-        choices=("auto", "keep"),
-        default="auto",
-        help="auto: each variant's quotation marks (default); keep: leave them",
-    )
+    add_conversion_options(compare, text=False)
     compare.set_defaults(run=cmd_compare)

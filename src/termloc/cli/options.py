@@ -146,19 +146,21 @@ def add_glossary_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def add_conversion_options(parser: argparse.ArgumentParser) -> None:
+def add_conversion_options(parser: argparse.ArgumentParser, *, text: bool = True) -> None:
     """The options of a command that converts text as ``termloc convert`` does (`converter` reads them):
-    the glossary and reference options, ``--no-glossary``, ``--explain-topics``, ``--no-markup`` and
-    ``--punctuation``."""
+    the glossary and reference options, ``--no-glossary`` and ``--punctuation``; with ``text`` (a
+    command that converts a text as it is, not a document's units) also ``--explain-topics`` and
+    ``--no-markup``."""
     add_glossary_options(parser)
     add_reference_options(parser)
     parser.add_argument("--no-glossary", action="store_true", help="no glossary (with --no-reference: plain OpenCC)")
-    parser.add_argument(
-        "--explain-topics", action="store_true", help="say on standard error which reference groups apply, and why"
-    )
-    parser.add_argument(
-        "--no-markup", action="store_true", help="leave MediaWiki -{...}- markup as text (default: resolve it)"
-    )
+    if text:
+        parser.add_argument(
+            "--explain-topics", action="store_true", help="say on standard error which reference groups apply, and why"
+        )
+        parser.add_argument(
+            "--no-markup", action="store_true", help="leave MediaWiki -{...}- markup as text (default: resolve it)"
+        )
     parser.add_argument(
         "--punctuation",
         choices=("auto", "keep"),

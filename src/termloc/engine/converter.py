@@ -20,7 +20,7 @@ them, None leaves the reference out.
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -221,6 +221,34 @@ class Converter:
         chosen = self.for_text(text) if self.auto else self
         spans = chosen._explain_engine(text)
         return quote_spans(spans, chosen._quotes) if chosen._quotes is not None else spans
+
+    def explain_stream(self, text: str, piece: int = 1 << 20) -> Iterator[Span]:
+        """`explain`'s spans, made a piece of about ``piece`` characters (cut after a line
+        break) at a time, so that explaining a long text holds one piece's spans at once.
+
+        The reference groups are chosen from the whole text and quotation marks pair across
+        it, as `convert` does them; each piece is checked against the whole conversion, and
+        should one differ (a line's script is settled by its neighbours) the rest of the text
+        is explained at once. The spans are those of `explain`, offsets and all.
+        """
+        from termloc.engine.explain import quote_spans, shifted
+
+        chosen = self.for_text(text) if self.auto else self
+        whole = chosen._engine(text)
+        rewritten = convert_quotes(whole, chosen._quotes) if chosen._quotes is not None else None
+        start = out = 0
+        while start < len(text):
+            cut = text.find("\n", min(start + piece, len(text)) - 1)
+            end = len(text) if cut < 0 else cut + 1
+            spans = chosen._explain_engine(text[start:end])
+            length = sum(len(span.output) for span in spans)
+            if whole[out : out + length] != "".join(span.output for span in spans):
+                end, spans = len(text), chosen._explain_engine(text[start:])  # the rest at once
+                length = len(whole) - out
+            if rewritten is not None:
+                spans = quote_spans(spans, chosen._quotes, rewritten[out : out + length])  # type: ignore[arg-type]
+            yield from shifted(spans, start, out)
+            start, out = end, out + length
 
     def _explain_engine(self, text: str) -> list[Span]:
         """`_engine` as spans."""

@@ -65,7 +65,7 @@ KINDS = (
 MAX_LOST = 8
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Step:
     """One dictionary entry that fired in one of OpenCC's passes."""
 
@@ -80,7 +80,7 @@ class Step:
     candidates: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Lost:
     """A candidate that did not write a span, and why."""
 
@@ -95,7 +95,7 @@ class Lost:
     by: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """A piece of the input, what it became, and why."""
 
@@ -242,12 +242,16 @@ def _coalesced(spans: Sequence[Span]) -> list[Span]:
     return out
 
 
-def quote_spans(spans: Sequence[Span], quotes: tuple[str, str, str, str]) -> list[Span]:
-    """``spans`` after `convert_quotes`: each quotation mark it rewrote is a span of its own."""
+def quote_spans(spans: Sequence[Span], quotes: tuple[str, str, str, str], rewritten: str | None = None) -> list[Span]:
+    """``spans`` after `convert_quotes`: each quotation mark it rewrote is a span of its own.
+
+    ``rewritten`` is the spans' output as `convert_quotes` rewrote it in a longer text (marks
+    pair across the whole text); by default the spans' own output is rewritten.
+    """
     from termloc.engine.punctuation import convert_quotes
 
     before = join(spans)
-    after = convert_quotes(before, quotes)
+    after = convert_quotes(before, quotes) if rewritten is None else rewritten
     if after == before:
         return numbered(spans)
     out: list[Span] = []
