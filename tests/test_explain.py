@@ -280,3 +280,17 @@ def test_every_term_span_of_the_article_is_its_key(
     terms = [span for span in spans if span.kind in ("glossary", "reference")]
     assert len(terms) > 100
     assert [(span.source, span.key) for span in terms if span.source != span.key] == []
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_explained_a_piece_at_a_time_the_spans_are_the_same(
+    converters: dict[tuple[str, bool], Converter], article: str, variant: str
+) -> None:
+    converter = converters[variant, True]
+    whole = converter.explain(article)
+    pieces = list(converter.explain_stream(article, piece=500))
+    assert len(article) > 10 * 500  # so that it was cut into many pieces
+    _check_cover(article, pieces)
+    assert join(pieces) == join(whole)
+    # the same spans but for plain text cut where a piece ended
+    assert [span for span in pieces if span.decided] == [span for span in whole if span.decided]

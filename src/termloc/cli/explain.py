@@ -19,7 +19,7 @@ import re
 import sys
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 from termloc.cli.options import add_conversion_options, converter, inputs, say_topics
@@ -57,6 +57,9 @@ def cmd_explain(args: argparse.Namespace) -> int:
     text = read_text(args.file)
     if args.explain_topics:
         say_topics(chosen, text)
+    if args.json and (args.no_markup or "-{" not in text):
+        _stream_json(args, chosen.explain_stream(text))  # a piece at a time: bounded memory on long texts
+        return 0
     spans = chosen.explain(text) if args.no_markup else chosen.resolve(text, explain=True).spans
     assert spans is not None  # resolve(explain=True) always gives them
     if args.json:
@@ -70,6 +73,26 @@ def cmd_explain(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(result)
     return 0
+
+
+def _stream_json(args: argparse.Namespace, spans: Iterator[Span]) -> None:
+    """Write the spans as JSON Lines as they come: to standard output, or to ``-o`` through a
+    temporary file renamed at the end (`termloc.core.files.replacing`: never half a file)."""
+    from pathlib import Path
+
+    from termloc.core.files import refuse_inputs, replacing
+
+    shown = (span for span in spans if span.decided or not args.decided)
+    lines = (json.dumps(span.as_json(), ensure_ascii=False) + "\n" for span in shown)
+    if not args.output:
+        for line in lines:
+            sys.stdout.write(line)
+        return
+    target = Path(args.output)
+    refuse_inputs(target, inputs(args, args.file))
+    with replacing(target) as temporary, temporary.open("w", encoding="utf-8", newline="") as stream:
+        for line in lines:
+            stream.write(line)
 
 
 def wants_colour(choice: str, stream: TextIO | None) -> bool:

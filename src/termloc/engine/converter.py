@@ -222,42 +222,42 @@ class Converter:
         spans = chosen._explain_engine(text)
         return quote_spans(spans, chosen._quotes) if chosen._quotes is not None else spans
 
-    def explain_stream(self, text: str, piece: int = 1 << 20) -> Iterator[Span]:
-        """`explain`'s spans, made a piece of about ``piece`` characters (cut after a line
-        break) at a time, so that explaining a long text holds one piece's spans at once.
+    def explain_stream(self, text: str, piece: int = 1 << 16) -> Iterator[Span]:
+        """`explain`'s spans, made a piece of about ``piece`` characters at a time, so that
+        explaining a long text holds one piece's spans at once.
 
-        The reference groups are chosen from the whole text and quotation marks pair across
-        it, as `convert` does them; each piece is checked against the whole conversion, and
-        should one differ (a line's script is settled by its neighbours) the rest of the text
-        is explained at once. The spans are those of `explain`, offsets and all.
+        The text is split into runs of one script as `convert` splits it, a run longer than
+        ``piece`` after a line break (no key holds one), and runs are explained a piece at a
+        time; the reference groups are chosen from the whole text and quotation marks pair
+        across it, as in `convert`. The spans are those of `explain`, offsets and all.
         """
         from termloc.engine.explain import quote_spans, shifted
 
         chosen = self.for_text(text) if self.auto else self
-        whole = chosen._engine(text)
-        rewritten = convert_quotes(whole, chosen._quotes) if chosen._quotes is not None else None
+        explainer = chosen._explainer_made()
+        rewritten = convert_quotes(chosen._engine(text), chosen._quotes) if chosen._quotes is not None else None
         start = out = 0
-        while start < len(text):
-            cut = text.find("\n", min(start + piece, len(text)) - 1)
-            end = len(text) if cut < 0 else cut + 1
-            spans = chosen._explain_engine(text[start:end])
+        for batch in _batches(explainer.runs_of(text), piece):
+            spans = explainer.explain_runs(batch, chosen._opencc, chosen._traditional)
             length = sum(len(span.output) for span in spans)
-            if whole[out : out + length] != "".join(span.output for span in spans):
-                end, spans = len(text), chosen._explain_engine(text[start:])  # the rest at once
-                length = len(whole) - out
             if rewritten is not None:
                 spans = quote_spans(spans, chosen._quotes, rewritten[out : out + length])  # type: ignore[arg-type]
             yield from shifted(spans, start, out)
-            start, out = end, out + length
+            start += sum(len(run) for run, _ in batch)
+            out += length
 
-    def _explain_engine(self, text: str) -> list[Span]:
-        """`_engine` as spans."""
+    def _explainer_made(self) -> Explainer:
+        """The explainer of this converter's own config, made on first use."""
         if self._explainer is None:
             from termloc.engine.explain import Explainer
 
             stock = opencc_files.stock_config(str(self.variant.opencc_config))
             self._explainer = Explainer(self.variant, self.config, stock, self.selection, self.registry, self._runs)
-        return self._explainer.explain(text, self._opencc, self._traditional)
+        return self._explainer
+
+    def _explain_engine(self, text: str) -> list[Span]:
+        """`_engine` as spans."""
+        return self._explainer_made().explain(text, self._opencc, self._traditional)
 
     def convert_markup(self, text: str, rules: Iterable[str] = ()) -> str:
         """``text`` with MediaWiki's ``-{...}-`` markup resolved, then converted.
@@ -332,3 +332,25 @@ class Converter:
 
     def __repr__(self) -> str:
         return f"Converter({self.variant.tag!r}, config={str(self.config)!r})"
+
+
+def _batches(runs: Iterable[tuple[str, bool]], size: int) -> Iterator[list[tuple[str, bool]]]:
+    """``runs`` in batches of about ``size`` characters, a longer run cut after a line break."""
+    batch: list[tuple[str, bool]] = []
+    held = 0
+    for run, traditional in runs:
+        start = 0
+        while len(run) - start > size:
+            cut = run.find("\n", start + size - 1)
+            if cut < 0:
+                break
+            batch.append((run[start : cut + 1], traditional))
+            yield batch
+            batch, held, start = [], 0, cut + 1
+        batch.append((run[start:], traditional))
+        held += len(run) - start
+        if held >= size:
+            yield batch
+            batch, held = [], 0
+    if batch:
+        yield batch

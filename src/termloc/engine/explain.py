@@ -32,7 +32,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from itertools import pairwise
@@ -684,9 +684,16 @@ class Explainer:
     def explain(self, text: str, convert: Any, traditional: Any) -> list[Span]:
         """The spans of ``text``; ``convert`` and ``traditional`` are OpenCC's converters the
         converter runs (the replay is checked against them)."""
+        return self.explain_runs(self.runs_of(text), convert, traditional)
+
+    def runs_of(self, text: str) -> list[tuple[str, bool]]:
+        """``text`` as the converter splits it: (run, is Traditional) pairs (`termloc.core.han.ScriptRuns`)."""
+        return self.runs.split(text) if self.runs is not None else [(text, False)]
+
+    def explain_runs(self, runs: Iterable[tuple[str, bool]], convert: Any, traditional: Any) -> list[Span]:
+        """The spans of the text ``runs`` make (offsets from its start), each run as `explain` takes it."""
         out: list[Span] = []
         position = 0
-        runs = self.runs.split(text) if self.runs is not None else [(text, False)]
         for run, is_traditional in runs:
             config = self.traditional if is_traditional else self.main
             opencc = traditional if is_traditional else convert
