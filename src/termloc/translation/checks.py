@@ -73,8 +73,9 @@ class CheckContext:
     shields: tuple[str, ...] = ()
     #: The unit's original text(s), where they differ from the msgid (the catalog's ``original:`` comments).
     originals: tuple[str, ...] = ()
-    #: The compact-number words of the source's language and of the locale (万, 만, тыс.).
+    #: The compact-number words the source is read with (万 亿 萬 億), and their multipliers.
     source_words: Mapping[str, Decimal] | None = None
+    #: The compact-number words the translation is read with (the locale's: 만 억, тыс. млн, thousand).
     words: Mapping[str, Decimal] | None = None
 
 
