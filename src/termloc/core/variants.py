@@ -16,11 +16,29 @@ from typing import Any, Literal
 from termloc.core import resources
 from termloc.core.errors import InputError, VariantError
 
-__all__ = ["Variant", "VariantRegistry", "load_variants"]
+__all__ = ["Avoided", "HanText", "Variant", "VariantRegistry", "load_variants"]
 
 
 #: Which manual rules apply to running text: all, or one-way ones only (MediaWiki's zh-hans, zh-hant).
 ManualRules = Literal["two-way", "one-way"]
+
+#: Where a translation into the locale may hold Chinese characters (check P006): anywhere
+#: (Chinese, Japanese); only in a quoted original of the source; or also in a hanja gloss
+#: in parentheses after a Hangul word (Korean).
+HanText = Literal["anywhere", "quoted", "quoted-or-gloss"]
+
+
+@dataclass(frozen=True)
+class Avoided:
+    """A word form of the contrasting locale that a translation must not use (check P003)."""
+
+    #: The other locale's form (러시아 in a ko-KP text).
+    word: str
+    #: This locale's form (로씨야).
+    write: str
+    #: True if the form is the other's only at the start of a word (the South's
+    #: initial-sound rule: 역사 begins a word, 력 inside one is both states').
+    initial: bool = False
 
 
 @dataclass(frozen=True)
@@ -63,6 +81,12 @@ class Variant:
     #: applies to it only where it names the variant; elsewhere text is
     #: script-converted, not regionalised (see `termloc.glossary.model.Row`).
     script_only: bool = False
+    #: Where a translation may hold Chinese characters (check P006).
+    han: HanText = "anywhere"
+    #: Words that may open a quoted original in brackets: 원제 in (원제: 普京开始访问朝鲜).
+    original_labels: tuple[str, ...] = ()
+    #: The contrasting locale's word forms this one does not use, beyond the glossary's (check P003).
+    avoid: tuple[Avoided, ...] = ()
 
     @property
     def mediawiki_code(self) -> str:
@@ -101,6 +125,9 @@ class Variant:
             "contrasts_with": self.contrasts_with,
             "standard": self.standard,
             "hint": self.hint,
+            "han": self.han,
+            "original_labels": list(self.original_labels),
+            "avoid": [{"word": a.word, "write": a.write, "initial": a.initial} for a in self.avoid],
         }
 
 
@@ -157,6 +184,27 @@ def _manual_rules(value: Any, path: Path) -> ManualRules:
     raise InputError(path, f"manual_rules must be 'two-way' or 'one-way', not {value!r}")
 
 
+def _han(value: Any, path: Path) -> HanText:
+    if value == "anywhere":
+        return "anywhere"
+    if value == "quoted":
+        return "quoted"
+    if value == "quoted-or-gloss":
+        return "quoted-or-gloss"
+    raise InputError(path, f"han must be 'anywhere', 'quoted' or 'quoted-or-gloss', not {value!r}")
+
+
+def _avoided(data: dict[str, Any], path: Path) -> tuple[Avoided, ...]:
+    """``avoid`` (anywhere) and ``avoid_initial`` (at a word's start): mappings of the other's word to this one's."""
+    found = []
+    for key, initial in (("avoid", False), ("avoid_initial", True)):
+        words = data.get(key) or {}
+        if not isinstance(words, dict):
+            raise InputError(path, f"{key} must map the other locale's word to this locale's")
+        found += [Avoided(str(word), str(write), initial) for word, write in words.items()]
+    return tuple(found)
+
+
 def _optional(data: dict[str, Any], key: str) -> str | None:
     value = data.get(key)
     return None if value is None else str(value)
@@ -189,6 +237,9 @@ def _variant_from(data: Any, path: Path) -> Variant:
             standard=_optional(data, "standard"),
             script_only=bool(data.get("script_only", False)),
             hint=bool(data.get("hint", False)),
+            han=_han(data.get("han", "anywhere"), path),
+            original_labels=tuple(str(label) for label in data.get("original_labels") or ()),
+            avoid=_avoided(data, path),
         )
     except KeyError as err:
         raise InputError(path, f"missing setting {err.args[0]!r}", 1) from None

@@ -5,33 +5,53 @@ Each checker is a small function ``(msgid, msgstr, context) -> [Problem]``;
 fuzzy messages without checking them.
 
 - P001 a glossary term of the source is missing from the translation (in the
-  locale's preferred form or an admitted one; Korean particles and Russian
-  case endings are allowed: 푸틴은, Путина);
+  locale's preferred form or an admitted one, as the locale inflects it:
+  Korean particles, Russian paradigms; see `termloc.translation.inflection`);
 - P002 a deprecated or forbidden form is used;
-- P003 the spelling of the contrasting locale is used (``contrasts_with`` in
-  the locale file: 러시아 in ko-KP, 로씨야 in ko);
-- P004 a number or year of the source is missing;
+- P003 a spelling of the contrasting locale is used (``contrasts_with`` in
+  the locale file): the other's form of a glossary row (러시아 in ko-KP,
+  로씨야 in ko) or a word of the locale's ``avoid`` lists (노동 in ko-KP,
+  력사 at a word's start in ko). The locale's own glossary forms are
+  masked first (ko's 조선노동당 holds ko-KP's 조선), and so is Korean text the
+  source itself quotes;
+- P004 a number or year of the source is missing, compared by value: 1万 is
+  10 тыс., 10,000 or 1만 (`termloc.translation.numbers`);
 - P005 a reference marker ([12]) of the source is missing;
+- P006 Chinese characters left in a translation into a locale that declares
+  ``han: quoted`` or ``quoted-or-gloss``, outside a quoted original or a
+  hanja gloss (`termloc.translation.quotations`);
 - P010 (information) a fuzzy message, not checked.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
-from babel.messages.catalog import Catalog
+from babel.messages.catalog import Catalog, Message
 
 from termloc.core.errors import Problem
 from termloc.core.han import CharTables
-from termloc.core.scripts import HANGUL
-from termloc.core.variants import Variant, VariantRegistry
+from termloc.core.scripts import HANGUL, script_of
+from termloc.core.variants import Avoided, Variant, VariantRegistry
 from termloc.glossary.finder import TermIndex
 from termloc.glossary.model import Entry, Glossary, Row
+from termloc.translation.inflection import matches_form
+from termloc.translation.numbers import compact_words, merged_words, numbers
+from termloc.translation.quotations import unquoted
 
-__all__ = ["CHECKERS", "CheckContext", "check_catalog", "contrasting_pairs", "matches_form"]
+__all__ = [
+    "CHECKERS",
+    "CheckContext",
+    "check_catalog",
+    "contrasting_pairs",
+    "contrasts",
+    "matches_form",
+    "originals",
+]
 
 
 @dataclass(frozen=True)
@@ -43,12 +63,20 @@ class CheckContext:
     tables: CharTables
     file: str
     line: int
-    #: (the contrasting locale's form, this locale's form) pairs that differ.
-    contrasts: tuple[tuple[str, str], ...]
+    #: The contrasting locale's forms this one must not use, longest first (`contrasts`).
+    contrasts: tuple[Avoided, ...]
     #: Every row of the glossary, with its entry (for deprecated forms).
     rows: tuple[tuple[Entry, Row], ...]
     #: The contrasting locale (``contrasts_with``), if the locale has one.
     other: Variant | None = None
+    #: The locale's own forms that hold a contrasting form (ko's 조선노동당 holds 조선), longest first.
+    shields: tuple[str, ...] = ()
+    #: The unit's original text(s), where they differ from the msgid (the catalog's ``original:`` comments).
+    originals: tuple[str, ...] = ()
+    #: The compact-number words the source is read with (万 亿 萬 億), and their multipliers.
+    source_words: Mapping[str, Decimal] | None = None
+    #: The compact-number words the translation is read with (the locale's: 만 억, тыс. млн, thousand).
+    words: Mapping[str, Decimal] | None = None
 
 
 def _expected(entry: Entry, row: Row, ctx: CheckContext) -> list[str]:
@@ -64,31 +92,6 @@ def _expected(entry: Entry, row: Row, ctx: CheckContext) -> list[str]:
     return [row.forms[tag], *row.admitted.get(tag, ())]
 
 
-def _russian_pattern(form: str) -> re.Pattern[str]:
-    """A Russian form with any case ending on each word (Путин → Путина, Путину)."""
-    words = []
-    for word in re.split(r"(\s+|-)", form):
-        if not word or word.isspace() or word == "-":
-            words.append(r"\s+" if word.isspace() else re.escape(word))
-            continue
-        stem = re.sub(r"(?i)[аяоеёийыуюь]{1,2}$", "", word) if len(word) > 3 else word
-        words.append(re.escape(stem) + r"[а-яё]{0,4}")
-    return re.compile(r"(?<![а-яё])" + "".join(words) + r"(?![а-яё])", re.IGNORECASE)
-
-
-def matches_form(form: str, text: str, tag: str) -> bool:
-    """True if ``text`` contains ``form`` as the locale inflects it."""
-    language = tag.split("-")[0]
-    if language == "ru" or language == "uk":
-        return _russian_pattern(form.replace("ё", "е")).search(text.replace("ё", "е")) is not None
-    if language == "ko":
-        # Particles attach to the noun (푸틴은, 푸틴과); spacing varies.
-        return re.sub(r"\s+", "", form) in re.sub(r"\s+", "", text)
-    if language == "zh":
-        return form in text
-    return re.search(rf"(?<!\w){re.escape(form)}", text, re.IGNORECASE) is not None
-
-
 def check_terms(msgid: str, msgstr: str, ctx: CheckContext) -> list[Problem]:
     """P001: every glossary term of the source appears in an accepted form."""
     findings = []
@@ -98,7 +101,8 @@ def check_terms(msgid: str, msgstr: str, ctx: CheckContext) -> list[Problem]:
             continue
         seen.add(entry.id)
         expected = _expected(entry, row, ctx)
-        if expected and not any(matches_form(form, msgstr, ctx.variant.tag) for form in expected):
+        place = entry.kind in ("place", "state")  # a Russian relational adjective names it too: Курская область
+        if expected and not any(matches_form(form, msgstr, ctx.variant.tag, place=place) for form in expected):
             wanted = " or ".join(repr(f) for f in expected)
             findings.append(
                 Problem(
@@ -129,39 +133,52 @@ def check_deprecated(msgid: str, msgstr: str, ctx: CheckContext) -> list[Problem
 
 
 _HANGUL_RUN = re.compile(f"[{HANGUL}]+(?:[ \\-][{HANGUL}]+)*")
+_MASK = "\0"
+
+
+def _spans(pattern: str, text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(pattern, text)]
+
+
+def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(start <= span[0] and span[1] <= end for start, end in spans)
 
 
 def check_contrasting_spelling(msgid: str, msgstr: str, ctx: CheckContext) -> list[Problem]:
-    """P003: the locale's own spellings, not its contrasting locale's (ko-KP 로씨야, not ko 러시아)."""
+    """P003: the locale's own spellings, not its contrasting locale's (ko-KP 로씨야, not ko 러시아).
+
+    A contrasting form inside one of the locale's own glossary forms is the
+    locale's (조선 in ko's 조선노동당), and one inside a longer contrasting
+    form already reported is not reported again (노동 in 조선노동당 in ko-KP).
+    """
     if ctx.other is None:
         return []
     # Korean text quoted from the source (the lead cites the South's name of
     # the article) is the source's, not the translator's spelling.
-    for quoted in _HANGUL_RUN.findall(msgid):
-        msgstr = msgstr.replace(quoted, "")
+    for quoted in sorted(set(_HANGUL_RUN.findall(msgid)), key=len, reverse=True):
+        msgstr = msgstr.replace(quoted, _MASK)
+    own = [span for form in ctx.shields for span in _spans(re.escape(form), msgstr)]
+    reported: list[tuple[int, int]] = []
     findings = []
-    for wrong, right in ctx.contrasts:
-        if wrong in msgstr.replace(right, "") and wrong not in right:
-            standard = ctx.other.standard or ctx.other.tag
-            findings.append(
-                Problem(
-                    ctx.file,
-                    ctx.line,
-                    "P003",
-                    f"{wrong!r} is the {standard} spelling; {ctx.variant.tag} writes {right!r}",
-                )
+    for avoided in ctx.contrasts:
+        start = f"(?<![{HANGUL}])" if avoided.initial else ""
+        found = [s for s in _spans(start + re.escape(avoided.word), msgstr) if not _inside(s, own + reported)]
+        if not found:
+            continue
+        reported += found
+        standard = ctx.other.standard or ctx.other.tag
+        findings.append(
+            Problem(
+                ctx.file,
+                ctx.line,
+                "P003",
+                f"{avoided.word!r} is the {standard} spelling; {ctx.variant.tag} writes {avoided.write!r}",
             )
+        )
     return findings
 
 
 _MARKER = re.compile(r"\[\d+\]")
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
-
-
-def _normalise_numbers(text: str) -> str:
-    text = re.sub(r"(?<=\d)[\u00a0\u202f\u2009 ](?=\d{3}(?!\d))", "", text)
-    text = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", text)
-    return re.sub(r"(?<=\d),(?=\d)", ".", text)
 
 
 def _month_names(locale: str, month: int) -> list[str]:
@@ -187,22 +204,29 @@ def _has_month(text: str, month: int, variant: Variant) -> bool:
 
 
 def check_numbers(msgid: str, msgstr: str, ctx: CheckContext) -> list[Problem]:
-    """P004: every number and year of the source appears in the translation.
+    """P004: every number and year of the source appears in the translation, by its value.
 
-    A month of a date (7月) may be written as the month's name (июля, July).
+    A number with a word of CLDR's compact formats is the digits times the
+    word (1万 is 10000 in the source, 10 тыс., 10,000 and 1만 in a
+    translation); one without passes with the same value or the same
+    digits (第1条 → 제1조, where 조 is not a trillion). A month of a date
+    (7月) may be written as the month's name (июля, July).
     """
-    source = _normalise_numbers(_MARKER.sub("", msgid))  # as the target: 10,000 is one number on both sides
-    target = _normalise_numbers(_MARKER.sub("", msgstr))
-    present = set(_NUMBER.findall(target))
-    months = {m.group(1) for m in re.finditer(r"(?<![\d.])(\d{1,2})月", source) if 1 <= int(m.group(1)) <= 12}
+    source = numbers(_MARKER.sub("", msgid), ctx.source_words or {})
+    target = numbers(_MARKER.sub("", msgstr), ctx.words or {})
+    values = {n.value for n in target}
+    digits = {n.digits for n in target}
+    months = {m.group(1) for m in re.finditer(r"(?<![\d.])(\d{1,2})月", msgid) if 1 <= int(m.group(1)) <= 12}
     missing = []
-    for number in dict.fromkeys(_NUMBER.findall(source)):
-        if number in present:
+    for number in dict.fromkeys(source):
+        if number.value in values or (not number.scaled and number.digits in digits):
             continue
-        if number in months and _has_month(msgstr, int(number), ctx.variant):
+        if not number.scaled and number.digits in months and _has_month(msgstr, int(number.digits), ctx.variant):
             continue
-        missing.append(number)
-    return [Problem(ctx.file, ctx.line, "P004", f"the number {n} of the source is missing") for n in missing]
+        missing.append(number.shown)
+    return [
+        Problem(ctx.file, ctx.line, "P004", f"the number {n} of the source is missing") for n in dict.fromkeys(missing)
+    ]
 
 
 def check_markers(msgid: str, msgstr: str, ctx: CheckContext) -> list[Problem]:
@@ -214,6 +238,21 @@ def check_markers(msgid: str, msgstr: str, ctx: CheckContext) -> list[Problem]:
     ]
 
 
+def check_chinese_text(msgid: str, msgstr: str, ctx: CheckContext) -> list[Problem]:
+    """P006: no Chinese characters outside a quoted original (or a hanja gloss) in ko, ko-KP, ru, en."""
+    if ctx.variant.han == "anywhere":
+        return []
+    gloss = ctx.variant.han == "quoted-or-gloss"
+    left = unquoted(
+        msgstr, (msgid, *ctx.originals), ctx.variant.original_labels, gloss=gloss, same=ctx.tables.to_simplified
+    )
+    how = "quote the source's text in brackets" + (" or gloss a Hangul word: 조선어(朝鮮語)" if gloss else "")
+    return [
+        Problem(ctx.file, ctx.line, "P006", f"Chinese text {run!r} left untranslated; translate it, or {how}")
+        for run in left
+    ]
+
+
 Checker = Callable[[str, str, CheckContext], list[Problem]]
 CHECKERS: tuple[Checker, ...] = (
     check_terms,
@@ -221,6 +260,7 @@ CHECKERS: tuple[Checker, ...] = (
     check_contrasting_spelling,
     check_numbers,
     check_markers,
+    check_chinese_text,
 )
 
 
@@ -238,6 +278,34 @@ def contrasting_pairs(glossary: Glossary, variant: Variant) -> tuple[tuple[str, 
     return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p)))
 
 
+def contrasts(glossary: Glossary, variant: Variant) -> tuple[Avoided, ...]:
+    """The contrasting locale's forms ``variant`` must not use: the glossary's pairs and the locale's
+    ``avoid`` lists, longest first (a longer form is reported before one it holds)."""
+    found = {(wrong, right, False): None for wrong, right in contrasting_pairs(glossary, variant)}
+    found.update({(a.word, a.write, a.initial): None for a in variant.avoid})
+    ordered = sorted(found, key=lambda a: (-len(a[0]), a))
+    return tuple(Avoided(word, write, initial) for word, write, initial in ordered)
+
+
+def _shields(glossary: Glossary, variant: Variant, avoided: tuple[Avoided, ...]) -> tuple[str, ...]:
+    """The locale's own forms (preferred, admitted, and the ``avoid`` lists' own words) that hold a
+    contrasting form: 조선노동당 and 조선민주주의인민공화국 hold ko-KP's 조선 in a ko text."""
+    tag = variant.tag
+    own = {a.write for a in avoided}
+    for entry in glossary.entries:
+        for row in entry.rows:
+            own.update([row.forms[tag]] if tag in row.forms else [])
+            own.update(row.admitted.get(tag, ()))
+    held = [form for form in own if any(a.word in form and a.word != form for a in avoided)]
+    return tuple(sorted(held, key=lambda f: (-len(f), f)))
+
+
+def originals(message: Message) -> tuple[str, ...]:
+    """The unit's original texts, from the catalog's ``<kind>; original: <text>`` comments."""
+    found = (re.match(r"[\w-]+; original: (.+)$", comment) for comment in message.auto_comments)
+    return tuple(dict.fromkeys(match.group(1) for match in found if match))
+
+
 def check_catalog(
     catalog: Catalog,
     path: Path,
@@ -251,14 +319,34 @@ def check_catalog(
 
     index = source_index(glossary, registry)
     rows = tuple((entry, row) for entry in glossary.entries for row in entry.rows)
-    pairs = contrasting_pairs(glossary, variant)
+    avoided = contrasts(glossary, variant) if variant.contrasts_with else ()
+    shields = _shields(glossary, variant, avoided)
     other = registry[variant.contrasts_with] if variant.contrasts_with else None
+    # The source is Chinese in either script (1万, 1萬): its words in Han script (zh-HK's
+    # CLDR data also lists English K, M, B, which read a URL's %8B as eight billion).
+    chinese = merged_words(v.babel_locale for v in registry.chinese)
+    source_words = {word: value for word, value in chinese.items() if all(script_of(c) == "Hani" for c in word)}
+    # A Chinese translation reads as the source does (zh-HK's CLDR data has no 萬 of its own).
+    words = source_words if variant.is_chinese else compact_words(variant.babel_locale)
     findings: list[Problem] = []
     for message in catalog:
         if not message.id or not message.string:
             continue
         line = message.lineno or 0
-        ctx = CheckContext(variant, index, tables, str(path), line, pairs, rows, other)
+        ctx = CheckContext(
+            variant,
+            index,
+            tables,
+            str(path),
+            line,
+            avoided,
+            rows,
+            other,
+            shields=shields,
+            originals=originals(message),
+            source_words=source_words,
+            words=words,
+        )
         if message.fuzzy:
             findings.append(
                 Problem(str(path), line, "P010", "fuzzy: not checked until a translator confirms it", severity="info")
