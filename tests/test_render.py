@@ -253,3 +253,26 @@ def test_cli_render_bad_article_writes_nothing(capsys: pytest.CaptureFixture[str
     )
     assert not (tmp_path / "site").exists()
     assert bad.read_bytes() == before
+
+
+def test_the_pages_do_not_change_with_the_hash_seed(tmp_path: Path) -> None:
+    """The reasons a span names for the keys that lost to it were listed in a set's order, and cut
+    at eight: zh-TW's 聯合國安理會第1874號決議 named them in another order on every run."""
+    import os
+    import subprocess
+    import sys
+
+    pages = []
+    for seed in ("1", "2", "3"):
+        target = tmp_path / f"{seed}.html"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        argv = [sys.executable, "-m", "termloc", "render", "--to", "zh-TW", "--no-reference", "-o", str(target)]
+        subprocess.run(argv, check=True, env=env, timeout=300)
+        pages.append(target.read_bytes())
+    assert pages[0] == pages[1] == pages[2]
+    title = re.search(r'title="(聯合國安理會第1874號決議 ← [^"]+)"', pages[0].decode())
+    assert title is not None
+    assert title[1].endswith(
+        "lost: 联合 → 聯合 (STPhrases, longer key), 联合国 → 聯合國 (united-nations, longer key), "
+        "联合国安理会 → 聯合國安理會 (un-security-council, longer key)"
+    )
