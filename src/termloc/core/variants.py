@@ -63,6 +63,9 @@ class Variant:
     #: applies to it only where it names the variant; elsewhere text is
     #: script-converted, not regionalised (see `termloc.glossary.model.Row`).
     script_only: bool = False
+    #: The version's name in its own language where a reader picks it from a menu (the
+    #: variant switcher, the site's index): 조선말, Русский; ``name`` where the file gives none.
+    autonym: str = ""
 
     @property
     def mediawiki_code(self) -> str:
@@ -101,6 +104,7 @@ class Variant:
             "contrasts_with": self.contrasts_with,
             "standard": self.standard,
             "hint": self.hint,
+            "autonym": self.autonym,
         }
 
 
@@ -189,6 +193,7 @@ def _variant_from(data: Any, path: Path) -> Variant:
             standard=_optional(data, "standard"),
             script_only=bool(data.get("script_only", False)),
             hint=bool(data.get("hint", False)),
+            autonym=str(data.get("autonym") or data["name"]),
         )
     except KeyError as err:
         raise InputError(path, f"missing setting {err.args[0]!r}", 1) from None
