@@ -18,7 +18,8 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
-# The main job: the article in every Chinese variant (Markdown, text, HTML), under $(OUT)/.
+# The main job: the article in every Chinese variant and every locale with a catalog in locales/
+# (Markdown, text, HTML), and an index, under $(OUT)/.
 render: $(STAMP)
 	$(BIN)/termloc render --all --out-dir $(OUT)/
 

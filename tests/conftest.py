@@ -80,3 +80,32 @@ def cli(capsys: pytest.CaptureFixture[str]) -> Cli:
         return code, out, err
 
     return run
+
+
+#: The packaged article's name, which names its catalogs.
+ARTICLE_NAME = "dprk-russia-relations"
+#: The locales ``termloc render --all`` renders besides the Chinese variants: those with a
+#: translation of the article (catalogs in locales/, or on their way there).
+TRANSLATED = ("ko", "ko-KP", "ru", "en")
+
+
+@pytest.fixture(scope="session")
+def every_catalog(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A catalog folder with a catalog of the article for each of `TRANSLATED`: the project's
+    own (locales/), and for a locale it has none of yet, a new one from ``po update``, all of
+    whose units fall back to the source."""
+    from termloc import load_variants
+    from termloc.cli import main
+    from termloc.translation.catalogs import catalog_path
+
+    folder = tmp_path_factory.mktemp("catalogs")
+    for po in (ROOT / "locales").glob("*/LC_MESSAGES/*.po"):
+        target = folder / po.relative_to(ROOT / "locales")
+        target.parent.mkdir(parents=True)
+        shutil.copyfile(po, target)
+    registry = load_variants()
+    missing = [tag for tag in TRANSLATED if not catalog_path(folder, registry[tag], ARTICLE_NAME).is_file()]
+    if missing:
+        assert main(["po", "extract", "--locales-dir", str(folder)]) == 0
+        assert main(["po", "update", "--locales-dir", str(folder), "--locale", ",".join(missing)]) == 0
+    return folder

@@ -17,7 +17,12 @@ import pytest
 from termloc import load_variants
 from termloc.cli import main
 
-CHINESE = load_variants().chinese
+from .conftest import TRANSLATED
+
+REGISTRY = load_variants()
+CHINESE = REGISTRY.chinese
+#: Every version ``render --all`` writes with a catalog for each translated locale, in the switcher's order.
+VERSIONS = [v for v in REGISTRY.values() if v.is_chinese or v.tag in TRANSLATED]
 #: Chromium as this machine's sandbox needs it: no background traffic.
 CHROMIUM_ARGS = [
     "--headless",
@@ -42,9 +47,11 @@ def _chromium() -> str:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def site(tmp_path_factory: pytest.TempPathFactory, every_catalog: Path) -> Path:
     folder = tmp_path_factory.mktemp("site")
-    assert main(["render", "--all", "--format", "html", "--out-dir", str(folder)]) == 0
+    argv = ["render", "--all", "--format", "html", "--out-dir", str(folder), "--locales-dir", str(every_catalog)]
+    assert main(argv) == 0
+    assert sorted(p.name for p in folder.iterdir()) == sorted(["index.html", *(f"{v.tag}.html" for v in VERSIONS)])
     return folder
 
 
@@ -83,16 +90,86 @@ def test_page_loads_clean(site: Path, browser: Any, variant: Any) -> None:
     page.close()
 
 
-def test_switcher_reaches_every_variant(site: Path, browser: Any) -> None:
+_TRANSLATED = [v for v in VERSIONS if not v.is_chinese]
+
+
+@pytest.mark.parametrize("variant", _TRANSLATED, ids=[v.tag for v in _TRANSLATED])
+def test_translated_page_loads_clean(site: Path, browser: Any, variant: Any) -> None:
+    page, problems = _watched_page(browser)
+    page.goto((site / f"{variant.tag}.html").as_uri())
+    assert page.evaluate("document.documentElement.lang") == variant.bcp47
+    assert page.locator("h1").inner_text().strip()
+    assert page.locator("[lang|='zh']").count() > 0  # a quoted original, or a unit left in the source
+    assert page.locator("footer[lang='en']").count() == 1
+    assert problems == []
+    page.close()
+
+
+#: The computed font list of the first element a selector finds.
+_FONT = "s => getComputedStyle(document.querySelector(s)).fontFamily"
+
+
+@pytest.mark.parametrize(
+    ("tag", "selector", "first"),
+    [
+        ("ko", "p", '"Noto Sans KR"'),
+        ("ko-KP", "p", '"Noto Sans KR"'),
+        ("ru", "p", '"Noto Sans", "PT Sans"'),
+        ("en", "p", '"Noto Sans", "Segoe UI"'),
+        ("ko", "[lang='zh-Hans']", '"Noto Sans CJK SC"'),
+        ("en", "[lang='zh-Hant']", '"Noto Sans CJK TC"'),
+        ("zh-TW", "p", '"Noto Sans CJK TC"'),
+        ("zh-HK", "p", '"Noto Sans CJK HK"'),
+        ("zh-TW", "p [lang='ko-KP']", '"Noto Sans KR"'),
+        ("zh-CN", "p [lang='ru']", '"Noto Sans", "PT Sans"'),
+    ],
+)
+def test_text_has_the_fonts_of_its_language(site: Path, browser: Any, tag: str, selector: str, first: str) -> None:
+    page, problems = _watched_page(browser)
+    page.goto((site / f"{tag}.html").as_uri())
+    assert page.evaluate(_FONT, selector).startswith(first)
+    assert problems == []
+    page.close()
+
+
+def test_the_index_names_each_version_in_its_own_language(site: Path, browser: Any) -> None:
     page, problems = _watched_page(browser)
     page.goto((site / "index.html").as_uri())
-    page.locator("main a").first.click()
-    for variant in CHINESE:
-        page.locator("nav.variants a", has_text=variant.name).click()
-        page.wait_for_load_state()
-        assert page.url.endswith(f"/{variant.tag}.html")
-        assert page.locator("html").get_attribute("lang") == variant.bcp47
-        assert page.locator("nav.variants a[aria-current='page']").inner_text() == variant.name
+    links = page.locator("main a")
+    assert links.count() == len(VERSIONS)
+    for i, variant in enumerate(VERSIONS):
+        assert (links.nth(i).inner_text(), links.nth(i).get_attribute("lang")) == (variant.autonym, variant.bcp47)
+    assert [links.nth(i).inner_text() for i in range(len(VERSIONS))][-4:] == ["한국어", "조선말", "Русский", "English"]
+    links.nth(len(VERSIONS) - 1).click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/en.html")
+    assert problems == []
+    page.close()
+
+
+def _click_version(page: Any, variant: Any) -> None:
+    """Click ``variant``'s name in the switcher; check that its page opened, in its language."""
+    link = page.locator("nav.variants").get_by_role("link", name=variant.autonym, exact=True)
+    assert link.get_attribute("lang") == variant.bcp47
+    link.click()
+    page.wait_for_load_state()
+    assert page.url.endswith(f"/{variant.tag}.html")
+    assert page.evaluate("document.documentElement.lang") == variant.bcp47
+    assert page.locator("nav.variants a[aria-current='page']").inner_text() == variant.autonym
+
+
+@pytest.mark.parametrize("number", range(len(VERSIONS)), ids=[v.tag for v in VERSIONS])
+def test_switcher_reaches_every_other_version(site: Path, browser: Any, number: int) -> None:
+    """Clicks between this version and each one after it, there and back: the twelve tests
+    together go from every page to every other by a click on its name in its own language."""
+    variant = VERSIONS[number]
+    page, problems = _watched_page(browser)
+    page.goto((site / f"{variant.tag}.html").as_uri())
+    assert page.evaluate("document.documentElement.lang") == variant.bcp47
+    assert page.locator("nav.variants a").count() == len(VERSIONS)
+    for other in VERSIONS[number + 1 :]:
+        _click_version(page, other)
+        _click_version(page, variant)
     assert problems == []
     page.close()
 

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from termloc.core.variants import Variant, VariantRegistry
     from termloc.documents.document import Document
     from termloc.documents.render import Rendering
+    from termloc.glossary.model import Glossary
 
 __all__ = ["add_commands", "cmd_render"]
 
@@ -34,31 +35,50 @@ def cmd_render(args: argparse.Namespace) -> int:
     from termloc.documents.document import load_document
 
     registry = load_variants()
-    tags = _variants(args, registry)
+    tags = _named(args, registry)
     formats = _formats(args)
-    if not args.out_dir and len(tags) > 1:
+    if not args.out_dir and (args.all or len(tags) > 1):
         raise UsageError("several variants need --out-dir DIR (one file per variant)")
     article = Path(args.article) if args.article else resources.default_article()
     document = load_document(article)
-    renderings = _renderings(args, document, [registry[tag] for tag in tags], registry)
-    outputs = _outputs(args, renderings, formats, registry)
+    if args.all:
+        tags = _every_version(args, document, registry)
+    chosen = selection(args, document) or GlossarySelection.default()
+    glossary = chosen.load()
+    renderings = _renderings(args, document, [registry[tag] for tag in tags], registry, chosen, glossary)
+    outputs = _outputs(args, renderings, formats, registry, glossary)
     _write(args, outputs, article)
     if args.report:
         stream = sys.stderr if None in outputs else sys.stdout
         for rendering in renderings:
             stream.write(rendering.report() + "\n")
     elif args.out_dir:
-        out(f"wrote {len(outputs)} files to {args.out_dir} ({len(tags)} variants × {', '.join(formats)})")
+        out(f"wrote {len(outputs)} files to {args.out_dir} ({len(tags)} versions × {', '.join(formats)})")
+        for rendering in renderings:
+            if not rendering.variant.is_chinese:  # how much of each translation is there
+                out(rendering.report())
     return 0
 
 
-def _variants(args: argparse.Namespace, registry: VariantRegistry) -> list[str]:
-    """The tags ``--to`` or ``--all`` name."""
+def _named(args: argparse.Namespace, registry: VariantRegistry) -> list[str]:
+    """The tags ``--to`` names (none for ``--all``, whose versions depend on the catalogs)."""
     if args.all:
-        return [v.tag for v in registry.chinese]
+        return []
     if args.to:
         return [registry.normalise(tag) for value in args.to for tag in value.split(",") if tag.strip()]
     raise UsageError("say which variants: --to VARIANT[,VARIANT...] or --all")
+
+
+def _every_version(args: argparse.Namespace, document: Document, registry: VariantRegistry) -> list[str]:
+    """``--all``: every Chinese variant, and every other locale with a catalog for ``document``."""
+    from termloc.translation.catalogs import catalog_path
+
+    folder = catalogs_dir(args)
+    return [
+        variant.tag
+        for variant in registry.values()
+        if variant.is_chinese or catalog_path(folder, variant, document.name).is_file()
+    ]
 
 
 def _formats(args: argparse.Namespace) -> list[str]:
@@ -78,14 +98,20 @@ def _formats(args: argparse.Namespace) -> list[str]:
 
 
 def _renderings(
-    args: argparse.Namespace, document: Document, variants: list[Variant], registry: VariantRegistry
+    args: argparse.Namespace,
+    document: Document,
+    variants: list[Variant],
+    registry: VariantRegistry,
+    chosen: GlossarySelection,
+    glossary: Glossary,
 ) -> list[Rendering]:
-    """Each variant of ``document``: converted (reviewed units as reviewed), or translated from its catalog."""
+    """Each variant of ``document``: converted (reviewed units as reviewed), or translated from its catalog.
+
+    ``glossary`` is the one loaded from ``chosen``.
+    """
     from termloc.documents.render import render
     from termloc.translation.render import render_translation, review_override
 
-    chosen = selection(args, document) or GlossarySelection.default()
-    glossary = chosen.load()
     renderings = []
     for variant in variants:
         catalog = _catalog_translations(args, document, variant)
@@ -115,7 +141,11 @@ def _renderings(
 
 
 def _outputs(
-    args: argparse.Namespace, renderings: list[Rendering], formats: list[str], registry: VariantRegistry
+    args: argparse.Namespace,
+    renderings: list[Rendering],
+    formats: list[str],
+    registry: VariantRegistry,
+    glossary: Glossary,
 ) -> dict[Path | None, str]:
     """Each file to write (None: standard output) and its text."""
     from termloc.documents.site import index_page, page
@@ -129,13 +159,13 @@ def _outputs(
             elif fmt == "txt":
                 text = to_text(rendering)
             else:
-                text = page(rendering, renderings, registry)
+                text = page(rendering, renderings, registry, glossary=glossary)
             if args.out_dir:
                 outputs[Path(args.out_dir) / f"{rendering.tag}.{fmt}"] = text
             else:
                 outputs[Path(args.output) if args.output else None] = text
         if fmt == "html" and args.out_dir:
-            outputs[Path(args.out_dir) / "index.html"] = index_page(renderings)
+            outputs[Path(args.out_dir) / "index.html"] = index_page(renderings, registry)
     return outputs
 
 
@@ -171,7 +201,9 @@ def add_commands(commands: Any) -> None:
     )
     render.add_argument("article", nargs="?", help="the article, Markdown with front matter (default: termloc's own)")
     render.add_argument("--to", action="append", metavar="VARIANT[,VARIANT...]", help="target variants (repeatable)")
-    render.add_argument("--all", action="store_true", help="every Chinese variant")
+    render.add_argument(
+        "--all", action="store_true", help="every Chinese variant and every locale with a catalog for the article"
+    )
     render.add_argument(
         "--format", choices=("md", "txt", "html"), help="output format (default: all three with --out-dir)"
     )

@@ -87,6 +87,9 @@ class Variant:
     original_labels: tuple[str, ...] = ()
     #: The contrasting locale's word forms this one does not use, beyond the glossary's (check P003).
     avoid: tuple[Avoided, ...] = ()
+    #: The version's name in its own language where a reader picks it from a menu (the
+    #: variant switcher, the site's index): 조선말, Русский; ``name`` where the file gives none.
+    autonym: str = ""
 
     @property
     def mediawiki_code(self) -> str:
@@ -128,6 +131,7 @@ class Variant:
             "han": self.han,
             "original_labels": list(self.original_labels),
             "avoid": [{"word": a.word, "write": a.write, "initial": a.initial} for a in self.avoid],
+            "autonym": self.autonym,
         }
 
 
@@ -240,6 +244,7 @@ def _variant_from(data: Any, path: Path) -> Variant:
             han=_han(data.get("han", "anywhere"), path),
             original_labels=tuple(str(label) for label in data.get("original_labels") or ()),
             avoid=_avoided(data, path),
+            autonym=str(data.get("autonym") or data["name"]),
         )
     except KeyError as err:
         raise InputError(path, f"missing setting {err.args[0]!r}", 1) from None

@@ -7,19 +7,21 @@ focusing one shows the term's forms in the other variants and languages.
 Every span of a Chinese page that the conversion decided (`Rendering.reasons`)
 is an element with its reason in ``title`` (hover) and, on focus, in a
 tooltip the stylesheet draws (in a term's card, for a term); a checkbox
-above the article colours them by kind, with a legend. One inline
-stylesheet, CJK fonts in the variant's order, no script and no external
-request. Every piece of text is escaped.
+above the article colours them by kind, with a legend. A translated page
+(ko-KP, ru ...) marks the Chinese left in it (an untranslated unit, a quoted
+original) with its script's tag. One inline stylesheet, each language's
+fonts (``fonts:`` in the locale files) for the text in it, no script and no
+external request. Every piece of text is escaped.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from html import escape
 from typing import TYPE_CHECKING, TypeVar
 
-from termloc.core.han import char_tables
+from termloc.core.han import ScriptRuns, char_tables
 from termloc.core.scripts import CYRILLIC, HAN, HANGUL
 from termloc.core.variants import Variant, VariantRegistry
 from termloc.documents.document import Block, InfoboxItem
@@ -43,8 +45,13 @@ _FOREIGN = (
 )
 #: In a Chinese page: references, Korean and Russian.
 _INLINE = re.compile(_FOREIGN)
+#: A run of Chinese in other text, with the digits before it (1968年) and ASCII punctuation and
+#: dashes only where more Chinese follows (朝苏(俄)关系, 朝鲜—俄罗斯, not the ")." that closes an
+#: English sentence about it).
+_CHINESE_RUN = rf"\d*[{HAN}](?:[{HAN}\d，。、；：？！“”‘’《》（）·%]|[,.:;()—]+(?=[\d{HAN}]))*"
+_CHINESE = re.compile(_CHINESE_RUN)
 #: In a translated page: Chinese too (an untranslated unit, a quoted original).
-_INLINE_TRANSLATED = re.compile(_FOREIGN + rf"|(?P<zh>[{HAN}][{HAN}\d，。、；：？！“”‘’《》（）·,.:;()%]*)")
+_INLINE_TRANSLATED = re.compile(_FOREIGN + rf"|(?P<zh>{_CHINESE_RUN})")
 
 _T = TypeVar("_T")
 
@@ -67,8 +74,7 @@ _STYLE = """
 html { font-family: FONTS, sans-serif; color: var(--ink); background: var(--paper); line-height: 1.8; }
 body { margin: 0; }
 main { max-width: 46rem; margin: 0 auto; padding: 1rem 1.25rem 3rem; }
-:lang(ko) { font-family: "Noto Sans CJK KR", "Source Han Sans K", "Apple SD Gothic Neo", "Malgun Gothic", sans-serif; }
-:lang(ru), :lang(en) { font-family: "Noto Sans", "Segoe UI", "Helvetica Neue", Arial, sans-serif; }
+LANGUAGES
 nav.variants { border-bottom: 1px solid var(--line); background: var(--card); }
 nav.variants ul { display: flex; flex-wrap: wrap; gap: .25rem .9rem; list-style: none; margin: 0 auto;
   padding: .5rem 1.25rem; max-width: 46rem; font-size: .9rem; }
@@ -122,10 +128,33 @@ def font_family(variant: Variant | None) -> str:
     return ", ".join(f'"{f}"' if " " in f else f for f in (variant.fonts if variant else ()))
 
 
-def stylesheet(variant: Variant | None) -> str:
-    """The site's inline stylesheet, with the fonts of ``variant`` first (None: none)."""
+def stylesheet(variant: Variant | None, registry: VariantRegistry | None = None) -> str:
+    """The site's inline stylesheet, with the fonts of ``variant`` first (None: none), and each
+    language's fonts for the text marked with it (the locales of ``registry``, default: termloc's)."""
+    from termloc.core.variants import load_variants
+
     fonts = font_family(variant)
-    return _STYLE.replace("FONTS, ", f"{fonts}, " if fonts else "")
+    languages = _language_fonts(registry if registry is not None else load_variants())
+    return _STYLE.replace("FONTS, ", f"{fonts}, " if fonts else "").replace("LANGUAGES\n", languages)
+
+
+def _language_fonts(registry: VariantRegistry) -> str:
+    """One rule per language tag of a locale with fonts: ``:lang(ko-KP) { font-family: ... }``.
+
+    The tags are each locale's BCP 47 tag, and its own tag where that is shorter (``ko`` of
+    ``ko-KR``: the plain ``lang="ko"`` of Korean both states spell alike). ``:lang(ko)``
+    also matches ``ko-KP``, so a shorter tag comes first and the longer one wins where both
+    match (ko-KP's fonts in a ``lang="ko-KP"`` span, zh-Hant-TW's, not zh-Hant's, on the
+    Taiwan page); between tags of one length, the locales' order.
+    """
+    rules: dict[str, tuple[int, int, str]] = {}
+    for variant in registry.values():
+        fonts = font_family(variant)
+        broader = (variant.tag,) if variant.bcp47.startswith(f"{variant.tag}-") else ()
+        for tag in (*broader, variant.bcp47) if fonts else ():
+            rules.setdefault(tag, (tag.count("-"), variant.order, fonts))
+    ordered = sorted(rules.items(), key=lambda rule: rule[1][:2])
+    return "".join(f":lang({tag}) {{ font-family: {fonts}, sans-serif; }}\n" for tag, (_, _, fonts) in ordered)
 
 
 class _Writer:
@@ -140,6 +169,7 @@ class _Writer:
         self.tables = char_tables()
         self.inline_pattern = _INLINE if rendering.variant.is_chinese else _INLINE_TRANSLATED
         self._markdown: MarkdownIt | None = None
+        self._scripts: tuple[frozenset[str], frozenset[str], dict[str, str]] | None = None
 
     def parser(self) -> MarkdownIt:
         """CommonMark's inline parser without text_join: escapes and entities stay tokens of their own,
@@ -224,17 +254,10 @@ class _Writer:
             if inline.lastgroup == "ref" and int(found[1:-1]) in self.references:
                 number = found[1:-1]
                 out.append(f'<sup class="ref"><a href="#ref-{number}">{escape(found)}</a></sup>')
-            elif inline.lastgroup == "ko" and not self.rendering.tag.startswith("ko"):
-                native = self.registry.get(self.rendering.native.get(found, ""))
-                lang = native.bcp47 if native is not None else self.spelling(found, "ko")
-                out.append(f'<span lang="{lang}">{shown}</span>')
-            elif inline.lastgroup == "ru" and not self.rendering.tag.startswith("ru"):
-                out.append(f'<span lang="ru">{shown}</span>')
-            elif inline.lastgroup == "zh" and not self.rendering.variant.is_chinese:
-                # Chinese in a translated page: an untranslated unit, or a quoted original.
-                out.append(f'<span lang="zh">{shown}</span>')
             else:
-                out.append(shown)
+                lang = self.language(inline.lastgroup or "", found)
+                within = _within(lang, self.rendering.variant.bcp47)
+                out.append(shown if within else f'<span lang="{lang}">{shown}</span>')
             i = position = inline.end()
         out.append(self.marked(text, position, len(text), marks))
         return "".join(out)
@@ -265,6 +288,40 @@ class _Writer:
             f'<span class="x x-{span.kind}" data-kind="{span.kind}"{entry} title="{escape(span.describe())}"{stop}>'
             f"{escape(shown, quote=False)}</span>"
         )
+
+    def language(self, group: str, found: str) -> str:
+        """The tag of ``found``, a run of the pattern's ``group`` (ko, ru, zh; a reference: none)."""
+        if group == "ko":
+            native = self.registry.get(self.rendering.native.get(found, ""))
+            return native.bcp47 if native is not None else self.spelling(found, "ko")
+        if group == "zh":  # only a translated page looks for it: an untranslated unit, a quoted original
+            return self.chinese(found)
+        return group if group == "ru" else ""
+
+    def chinese(self, found: str) -> str:
+        """The tag of Chinese text ``found``: its script's (zh-Hans, zh-Hant: the script-only
+        variants') where it holds letters of one script only, else the document's language."""
+        if self._scripts is None:
+            runs = ScriptRuns.of(self.tables)
+            tags = {v.script: v.bcp47 for v in self.registry.chinese if v.script_only}
+            self._scripts = frozenset(runs.traditional), frozenset(runs.simplified), tags
+        traditional, simplified, tags = self._scripts
+        letters = set(found)
+        scripts = {script for script, only in (("Hant", traditional), ("Hans", simplified)) if letters & only}
+        language = self.rendering.document.source_language or "zh"
+        return tags.get(scripts.pop(), language) if len(scripts) == 1 else language
+
+    def chinese_marked(self, text: str) -> str:
+        """``text`` (not Chinese: the English attribution) as HTML, each run of Chinese in it
+        a span with its tag."""
+        out: list[str] = []
+        position = 0
+        for run in _CHINESE.finditer(text):
+            out.append(escape(text[position : run.start()], quote=False))
+            out.append(f'<span lang="{self.chinese(run.group())}">{escape(run.group(), quote=False)}</span>')
+            position = run.end()
+        out.append(escape(text[position:], quote=False))
+        return "".join(out)
 
     def spelling(self, found: str, language: str) -> str:
         """The tag of the one locale whose own spelling ``found`` uses (로씨야: ko-KP), else ``language``."""
@@ -389,6 +446,12 @@ class _Writer:
         return f'<ol{attrs} start="{start}">{items}</ol>'
 
 
+def _within(lang: str, page: str) -> bool:
+    """True if text in ``lang`` needs no tag of its own in a page in ``page``: no tag, the page's,
+    or the page's bare language (plain ``ko``, Korean both states spell alike, on the ko-KP page)."""
+    return not lang or lang == page or page.startswith(f"{lang}-")
+
+
 def _nth(values: Sequence[_T], i: int) -> _T | None:
     """``values[i]``, or None past the end (a rendering made by hand, whose document has fewer fields)."""
     return values[i] if i < len(values) else None
@@ -434,14 +497,14 @@ def _changes(rendering: Rendering) -> str:
     )
 
 
-def _state_spellings(index: TermIndex, registry: VariantRegistry) -> dict[str, str]:
+def _state_spellings(rows: Iterable[Row], registry: VariantRegistry) -> dict[str, str]:
     """Words only one of two contrasting locales writes (ko-KP 로씨야, ko 러시아) → its BCP 47 tag.
 
     The locales are those with ``contrasts_with`` in their locale files; a
-    word both write, in any row, belongs to neither.
+    word both write, in any of ``rows``, belongs to neither.
     """
     words: dict[str, set[str]] = {}
-    for _, row in index.forms.values():
+    for row in rows:
         for variant in registry.values():
             own, other = row.forms.get(variant.tag), row.forms.get(variant.contrasts_with or "")
             if variant.contrasts_with and own and other and own != other:
@@ -452,13 +515,14 @@ def _state_spellings(index: TermIndex, registry: VariantRegistry) -> dict[str, s
 
 
 def _switcher(current: str | None, renderings: Sequence[Rendering], label: str) -> str:
+    """The links to every version, each named in its own language (``autonym``) with its ``lang``."""
     links = []
     for other in renderings:
         lang = other.variant.bcp47
         current_attr = ' aria-current="page"' if other.tag == current else ""
         links.append(
             f'<li><a href="{escape(other.tag)}.html" hreflang="{lang}" lang="{lang}"{current_attr}>'
-            f"{escape(other.variant.name)}</a></li>"
+            f"{escape(other.variant.autonym)}</a></li>"
         )
     return f'<nav class="variants" aria-label="{escape(label)}"><ul>{"".join(links)}</ul></nav>'
 
@@ -484,44 +548,67 @@ def safe_href(url: str) -> str | None:
     return url
 
 
-def _footer(rendering: Rendering) -> str:
+def _footer(rendering: Rendering, writer: _Writer) -> str:
+    """The source, its licence and how the page was made, in English (the Chinese in it marked)."""
     doc = rendering.document
     parts = []
     if doc.attribution:
-        parts.append(escape(doc.attribution))
+        parts.append(writer.chinese_marked(doc.attribution))
     if doc.source:
         href = safe_href(doc.source)
         parts.append(f'<a href="{escape(href)}">{escape(doc.source)}</a>' if href is not None else escape(doc.source))
     if doc.licence:
         parts.append(escape(doc.licence))
-    parts.append(f"Converted to {escape(rendering.variant.english_name)} by termloc.")
-    return "<footer>" + "<br>".join(parts) + "</footer>"
+    variant = rendering.variant
+    if variant.is_chinese:
+        parts.append(f"Converted to {escape(variant.english_name)} by termloc.")
+    else:
+        parts.append(
+            f"Translated into {escape(variant.english_name)}: {rendering.from_catalog} of {rendering.units} units "
+            f"from its catalog, the others in the source ({escape(rendering.source)}); rendered by termloc."
+        )
+    return '<footer lang="en">' + "<br>".join(parts) + "</footer>"
 
 
-def page(rendering: Rendering, renderings: Sequence[Rendering], registry: VariantRegistry) -> str:
-    """The HTML page of one rendering, linking the others."""
+def page(
+    rendering: Rendering,
+    renderings: Sequence[Rendering],
+    registry: VariantRegistry,
+    *,
+    glossary: Glossary | None = None,
+) -> str:
+    """The HTML page of one rendering, linking the others.
+
+    ``glossary`` tells the North's Korean spellings from the South's (로씨야: ``lang="ko-KP"``)
+    in a translated page, which has no terms of its own; a Chinese page uses its terms'.
+    """
     lang = rendering.variant.bcp47
     index = rendering.index or TermIndex(Glossary(), rendering.variant, char_tables())
-    writer = _Writer(rendering, registry, index, _state_spellings(index, registry))
+    rows: Iterable[Row] = (row for _, row in index.forms.values())
+    if rendering.index is None and glossary is not None:
+        rows = (row for entry in glossary.entries for row in entry.rows)
+    writer = _Writer(rendering, registry, index, _state_spellings(rows, registry))
     alternates = "".join(
         f'<link rel="alternate" hreflang="{r.variant.bcp47}" href="{escape(r.tag)}.html">' for r in renderings
     )
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{escape(rendering.title)}</title>\n{alternates}\n<style>{stylesheet(rendering.variant)}</style>\n</head>\n<body>\n"
-        f"{_switcher(rendering.tag, renderings, rendering.variant.name)}\n{_changes(rendering)}"
+        f"<title>{escape(rendering.title)}</title>\n{alternates}\n"
+        f"<style>{stylesheet(rendering.variant, registry)}</style>\n</head>\n<body>\n"
+        f"{_switcher(rendering.tag, renderings, rendering.variant.autonym)}\n{_changes(rendering)}"
         f"<main>\n<article>\n<h1>{writer.inline(rendering.title, ('title',))}</h1>\n"
         f"{writer.blocks()}\n</article>\n</main>\n"
-        f"{_footer(rendering)}\n</body>\n</html>\n"
+        f"{_footer(rendering, writer)}\n</body>\n</html>\n"
     )
 
 
-def index_page(renderings: Sequence[Rendering]) -> str:
-    """The site's index: the article's title in each variant, linked."""
+def index_page(renderings: Sequence[Rendering], registry: VariantRegistry | None = None) -> str:
+    """The site's index: each version named in its own language (``autonym``), linked, with
+    the article's title in it; each name and title carries its version's ``lang``."""
     items = "".join(
-        f'<li lang="{r.variant.bcp47}"><a href="{escape(r.tag)}.html" hreflang="{r.variant.bcp47}">'
-        f"{escape(r.variant.name)}</a> — {escape(r.title)}</li>"
+        f'<li><a href="{escape(r.tag)}.html" hreflang="{r.variant.bcp47}" lang="{r.variant.bcp47}">'
+        f'{escape(r.variant.autonym)}</a> — <span lang="{r.variant.bcp47}">{escape(r.title)}</span></li>'
         for r in renderings
     )
     title = renderings[0].document.title if renderings else "termloc"
@@ -529,7 +616,7 @@ def index_page(renderings: Sequence[Rendering]) -> str:
     return (
         f'<!DOCTYPE html>\n<html lang="{escape(lang)}">\n<head>\n'
         f'<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{escape(title)}</title>\n<style>{stylesheet(None)}</style>\n</head>\n<body>\n"
+        f"<title>{escape(title)}</title>\n<style>{stylesheet(None, registry)}</style>\n</head>\n<body>\n"
         f"{_switcher(None, renderings, title)}\n"
         f"<main>\n<h1>{escape(title)}</h1>\n<ul>{items}</ul>\n</main>\n</body>\n</html>\n"
     )

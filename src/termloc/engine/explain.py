@@ -800,7 +800,9 @@ class Explainer:
         claims, shadows = self._mapping
         for position in range(start, end):
             keys = self._claim_keys.keys_at(text, position, len(text)) if claims or shadows else iter(())
-            for key in {*node.keys_at(text, position, len(text)), *keys}:
+            # In a fixed order (shorter keys first), not a set's: the reasons, cut at MAX_LOST,
+            # are text of the rendered pages, which must not change with the hash seed.
+            for key in sorted({*node.keys_at(text, position, len(text)), *keys}, key=lambda k: (len(k), k)):
                 if key == won or (len(key) < 2 and key not in claims):
                     continue
                 if position == start and position + len(key) < end:
