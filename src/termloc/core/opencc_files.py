@@ -161,15 +161,20 @@ def _complete(dump: Path) -> bool:
     return data[start:] == _TRAILER.format(data.count(b"\n", 0, start)).encode()
 
 
-@cache
-def _read(path: str) -> dict[str, str]:
+def _parsed(dump: Path) -> dict[str, str]:
+    """The entries of a dictionary's text dump (key TAB values a line; the trailer has no key)."""
     entries: dict[str, str] = {}
-    with dump_dictionary(Path(path)).open(encoding="utf-8") as stream:
+    with dump.open(encoding="utf-8") as stream:
         for line in stream:
             key, _, values = line.rstrip("\n").partition("\t")
             if key and values:
                 entries[key] = values
     return entries
+
+
+@cache
+def _read(path: str) -> dict[str, str]:
+    return _parsed(dump_dictionary(Path(path)))
 
 
 def read_dictionary(ocd2: Path) -> dict[str, str]:
@@ -187,13 +192,7 @@ def _entries_of(path: str, signature: tuple[int, int]) -> dict[str, str]:
     with tempfile.TemporaryDirectory(prefix="termloc-dump-") as folder:
         dump = Path(folder) / "entries.txt"
         _run_tool(Path(path), dump, Path(path).suffix[1:], "text")
-        entries: dict[str, str] = {}
-        with dump.open(encoding="utf-8") as stream:
-            for line in stream:
-                key, _, values = line.rstrip("\n").partition("\t")
-                if key and values:
-                    entries[key] = values
-    return entries
+        return _parsed(dump)
 
 
 def entries_of(path: Path) -> dict[str, str]:
