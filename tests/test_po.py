@@ -201,12 +201,10 @@ def test_check_passes_inflected_forms() -> None:
             "ko-KP",
             {
                 VISIT: "2000년 7월 19일 로씨야 대통령 뿌찐은 처음으로 조선을 방문하여 조선로동당 총비서 김정일과 "
-                "회담하였으며 1990년 쏘련과 대한민국의 수교로 중단되였던 조로관계를 회복하였다[9]"
+                "회담하였으며 1990년 쏘련과 한국의 수교로 중단되였던 조로관계를 회복하였다[9]"
             },
         )
-        == [
-            # 韩国 has no ko-KP form in the glossary (see its note), so only the others are checked.
-        ]
+        == []  # 韩国 is checked too: its ko-KP form is 한국 (KCNA's usage since 2024, see its note)
     )
     assert _check("ko", {TITLE: "북한과 러시아의 관계"}) == []
 
