@@ -98,14 +98,16 @@ def test_a_singular_translation_survives_a_plural_template(cli: Cli, locales: Pa
 
 def test_a_duplicated_msgid_is_refused_with_its_line(cli: Cli, locales: Path) -> None:
     path = locales / RU
+    lines = path.read_text(encoding="utf-8").split("\n")
+    first = lines.index('msgid "朝鲜"') + 1
     with path.open("a", encoding="utf-8") as stream:
         stream.write('\n#: dprk-russia-relations.md:1\nmsgid "朝鲜"\nmsgstr "Северная Корея"\n')
     before = path.read_bytes()
     for command in ("update", "stats"):
         code, out, err = cli("po", command, "--locales-dir", str(locales), "--locale", "ru")
         assert (code, out) == (1, "")
-        one_line_error(err, f"{path}:864")
-        assert "msgid '朝鲜' is defined twice (first at line 39)" in err
+        one_line_error(err, f"{path}:{len(lines) + 2}")  # after the file's lines, a blank one and the #: line
+        assert f"msgid '朝鲜' is defined twice (first at line {first})" in err
     assert path.read_bytes() == before
 
 
@@ -153,12 +155,14 @@ def test_a_catalog_holding_a_msgid_twice_from_an_earlier_update_keeps_the_transl
     assert read_catalog(path)["历史"].string == "История"
     msgfmt_check(path)
     # Two different translations: refused, the line of the obsolete one named.
+    lines = path.read_text(encoding="utf-8").split("\n")
+    held = lines.index('msgid "历史"') + 1
     with path.open("a", encoding="utf-8") as stream:
         stream.write('\n#~ msgid "历史"\n#~ msgstr "Хроника"\n')
     code, _, err = cli("po", "update", "--locales-dir", str(locales), "--locale", "ru")
     assert code == 1
-    one_line_error(err, f"{path}:863")
-    assert "has two translations, here (obsolete, #~) and at line 121" in err
+    one_line_error(err, f"{path}:{len(lines) + 1}")  # after the file's lines and a blank one
+    assert f"has two translations, here (obsolete, #~) and at line {held}" in err
 
 
 def test_the_previous_msgid_of_a_fuzzy_message_survives_the_next_update(cli: Cli, locales: Path) -> None:
@@ -208,12 +212,14 @@ def test_odd_characters_in_translations_and_previous_msgids_round_trip(cli: Cli,
 def test_a_gb18030_catalog_is_read_in_its_charset_and_written_in_utf8(cli: Cli, locales: Path) -> None:
     path = locales / RU
     original = path.read_text(encoding="utf-8")
+    translated = _translated(path)
+    assert translated > 30
     text = original.replace("charset=utf-8", "charset=GB18030")
     text = text.replace("# FIRST AUTHOR", "# 审校：张三\n# FIRST AUTHOR")
     path.write_bytes(text.encode("gb18030"))
     code, out, err = cli("po", "stats", "--locales-dir", str(locales), "--locale", "ru", "--json")
     assert code == 0, err
-    assert '"translated": 36' in out
+    assert f'"translated": {translated}' in out
     assert read_catalog(path)["朝鲜"].string == "КНДР"
     code, out, err = cli("po", "update", "--locales-dir", str(locales), "--locale", "ru")
     assert code == 0, err
@@ -265,7 +271,7 @@ def test_extract_refuses_to_replace_a_catalog_with_translations(cli: Cli, locale
     code, out, err = cli("po", "extract", "-o", str(path))
     assert (code, out) == (1, "")
     one_line_error(err, str(path))
-    assert "holds 36 translations" in err
+    assert f"holds {_translated(path)} translations" in err
     assert "'termloc po update --locale TAG'" in err
     assert "--force" in err
     assert path.read_bytes() == before
@@ -342,3 +348,8 @@ def test_gettexts_obsolete_previous_msgid_is_read(locales: Path) -> None:
     path.write_text(HEADER + '#, fuzzy\n#~| msgid "old"\n#~ msgid "a"\n#~ msgstr "b"\n', encoding="utf-8")
     obsolete = read_catalog(path).obsolete["a"]
     assert (obsolete.string, obsolete.fuzzy, obsolete.previous_id) == ("b", True, ["old"])
+
+
+def _translated(path: Path) -> int:
+    """How many messages of the catalog at ``path`` are translated and not fuzzy."""
+    return sum(1 for message in read_catalog(path) if message.id and message.string and not message.fuzzy)
