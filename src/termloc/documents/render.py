@@ -29,7 +29,7 @@ from termloc.glossary.finder import TermIndex
 from termloc.glossary.model import Glossary
 from termloc.glossary.selection import GlossarySelection
 
-__all__ = ["Leftover", "Place", "Rendering", "convert_infobox", "render"]
+__all__ = ["Leftover", "Place", "Rendering", "convert_infobox", "render", "wrong_script"]
 
 #: Given a unit's text as written, the text to show instead of termloc's
 #: conversion (a reviewer's), or None. Called for every unit in document
@@ -149,7 +149,7 @@ def render(
     ).for_text(document.text)
     index = TermIndex(glossary, variant, tables)
     out = Rendering(variant, document, "", [], [], index=index, reference=converter.reference)
-    units = _Units(out, converter.markup(document.rules, explain=True), _wrong_script(tables, variant), override)
+    units = _Units(out, converter.markup(document.rules, explain=True), wrong_script(tables, variant), override)
     out.title = units.convert(document.title, 1, ("title",), body=False)
     out.infoboxes = [convert_infobox(box, units.infobox(k)) for k, box in enumerate(document.infoboxes)]
     out.blocks = [
@@ -277,7 +277,7 @@ def convert_infobox(box: Infobox, convert: Callable[[str], str]) -> Infobox:
     )
 
 
-def _wrong_script(tables: CharTables, variant: Variant) -> frozenset[str]:
+def wrong_script(tables: CharTables, variant: Variant) -> frozenset[str]:
     """Characters that exist only in the other script (鲜 for Hant, 鮮 for Hans).
 
     A regional form the variant's OpenCC config writes on purpose (Taiwan's

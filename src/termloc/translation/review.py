@@ -44,7 +44,7 @@ from termloc.core.variants import Variant, VariantRegistry
 from termloc.documents.document import Document
 
 # The render report's own rule for wrong-script characters: triage and report must agree on what a leftover is.
-from termloc.documents.render import _wrong_script
+from termloc.documents.render import wrong_script
 from termloc.engine.converter import Converter
 from termloc.engine.explain import Span, join, quote_spans
 from termloc.glossary.selection import GlossarySelection
@@ -124,7 +124,7 @@ class Triage:
         #: OpenCC's dictionaries of the variant's config that choose words, not script.
         self.regional = own - script - {variant.regional_characters}
         self._script = opencc_files.converter(variant.character_config) if variant.character_config else None
-        self._wrong = _wrong_script(char_tables(), variant)
+        self._wrong = wrong_script(char_tables(), variant)
 
     def reasons(self, spans: Sequence[Span], literals: Sequence[tuple[int, int]] = ()) -> list[str]:
         """The reasons, in document order and each once, that the conversion ``spans`` needs review.
