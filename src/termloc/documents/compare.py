@@ -47,10 +47,9 @@ form of the variant's script in the row) is counted apart, as derived.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Literal
 
@@ -59,7 +58,8 @@ from termloc.core.variants import Variant, VariantRegistry
 from termloc.documents.document import Document
 from termloc.documents.segment import split_sentences, walk
 from termloc.engine.converter import AUTO, Converter, Punctuation, ReferenceChoice
-from termloc.engine.explain import Span, join, numbered, quote_spans
+from termloc.engine.explain import Span, join, numbered, plain, quote_spans
+from termloc.engine.explain import cut as cut_spans
 from termloc.glossary.selection import GlossarySelection
 
 __all__ = [
@@ -325,33 +325,13 @@ class _Spelling:
         )
 
 
-def _plain(span: Span) -> bool:
-    """A span nothing decided: its text passed as it is, so it may be cut at any character."""
-    return span.kind == "unchanged" and not span.changed and not (span.steps or span.lost or span.ambiguous)
-
-
 def _bounds(spans: Sequence[Span], length: int) -> set[int]:
     """Where a variant's spans let the source be cut: their ends, and inside a plain span anywhere."""
     bounds = {0, length}
     for span in spans:
-        bounds.update(range(span.start + 1, span.end) if _plain(span) else ())
+        bounds.update(range(span.start + 1, span.end) if plain(span) else ())
         bounds.update((span.start, span.end))
     return bounds
-
-
-def _cut(spans: Sequence[Span], cuts: Sequence[int]) -> tuple[Span, ...]:
-    """``spans`` with each plain span cut at the sorted ``cuts`` inside it (so each lies in one piece)."""
-    out: list[Span] = []
-    for span in spans:
-        first = bisect_right(cuts, span.start)
-        last = bisect_left(cuts, span.end, first)
-        if not _plain(span) or first == last:
-            out.append(span)
-            continue
-        for start, end in pairwise([span.start, *cuts[first:last], span.end]):
-            text = span.source[start - span.start : end - span.start]
-            out.append(replace(span, start=start, end=end, source=text, output=text))
-    return tuple(numbered(out))
 
 
 def _aligned(
@@ -365,7 +345,7 @@ def _aligned(
         common = bounds if common is None else common & bounds
     cuts = sorted(common or {0, length})
     ranges = list(pairwise(cuts)) or [(0, length)]
-    cut = {tag: _cut(spans, cuts[1:-1]) for tag, spans in cells.items()}
+    cut = {tag: tuple(numbered(cut_spans(spans, cuts[1:-1]))) for tag, spans in cells.items()}
     outputs: list[dict[str, str]] = [dict.fromkeys(cells, "") for _ in ranges]
     for tag, spans in cut.items():
         index = 0

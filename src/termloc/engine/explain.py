@@ -47,7 +47,7 @@ if TYPE_CHECKING:
     from termloc.glossary.mapping import Claim, Conflict
     from termloc.glossary.selection import GlossarySelection
 
-__all__ = ["KINDS", "Explainer", "Lost", "Span", "Step", "join", "numbered", "quote_spans", "shifted"]
+__all__ = ["KINDS", "Explainer", "Lost", "Span", "Step", "cut", "join", "numbered", "plain", "quote_spans", "shifted"]
 
 #: Every kind of reason a span can have, as the JSON names them.
 KINDS = (
@@ -224,8 +224,26 @@ def numbered(spans: Sequence[Span]) -> list[Span]:
     return out
 
 
-def _plain(span: Span) -> bool:
-    return span.kind == "unchanged" and not (span.steps or span.lost or span.ambiguous or span.unexplained)
+def plain(span: Span) -> bool:
+    """Whether nothing decided ``span``: its text passed as it is, so it may be cut anywhere."""
+    return span.kind == "unchanged" and not (
+        span.changed or span.steps or span.lost or span.ambiguous or span.unexplained
+    )
+
+
+def cut(spans: Sequence[Span], cuts: Sequence[int]) -> list[Span]:
+    """``spans`` with each `plain` span cut at the sorted input offsets ``cuts`` that fall inside it."""
+    out: list[Span] = []
+    for span in spans:
+        first = bisect_right(cuts, span.start)
+        last = bisect_left(cuts, span.end, first)
+        if not plain(span) or first == last:
+            out.append(span)
+            continue
+        for start, end in pairwise([span.start, *cuts[first:last], span.end]):
+            piece = span.source[start - span.start : end - span.start]
+            out.append(replace(span, start=start, end=end, source=piece, output=piece))
+    return out
 
 
 def _coalesced(spans: Sequence[Span]) -> list[Span]:
@@ -234,7 +252,7 @@ def _coalesced(spans: Sequence[Span]) -> list[Span]:
     for span in spans:
         if not span.source and not span.output:
             continue
-        if out and _plain(span) and _plain(out[-1]) and out[-1].end == span.start:
+        if out and plain(span) and plain(out[-1]) and out[-1].end == span.start:
             last = out[-1]
             out[-1] = replace(last, end=span.end, source=last.source + span.source, output=last.output + span.output)
         else:
@@ -276,24 +294,11 @@ def _cut_at_keys(spans: Sequence[Span], text: str, offset: int, keys: _Dictionar
     while a glossary key left to it may begin or end there (`_coalesced` joins the pieces again)."""
     cuts: set[int] = set()
     for span in spans:
-        for position in range(span.start - offset, span.end - offset if _plain(span) else span.start - offset + 1):
+        for position in range(span.start - offset, span.end - offset if plain(span) else span.start - offset + 1):
             length = keys.longest(text, position, len(text)) if text[position] in keys.starts else 0
             if length:
                 cuts.update((position + offset, position + offset + length))
-    if not cuts:
-        return list(spans)
-    ordered = sorted(cuts)
-    out: list[Span] = []
-    for span in spans:
-        first = bisect_right(ordered, span.start)
-        last = bisect_left(ordered, span.end, first)
-        if not _plain(span) or first == last:
-            out.append(span)
-            continue
-        for start, end in pairwise([span.start, *ordered[first:last], span.end]):
-            piece = span.source[start - span.start : end - span.start]
-            out.append(replace(span, start=start, end=end, source=piece, output=piece))
-    return out
+    return cut(spans, sorted(cuts)) if cuts else list(spans)
 
 
 def _split_marks(span: Span, rewritten: str) -> list[Span]:
