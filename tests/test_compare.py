@@ -19,7 +19,7 @@ from termloc.documents.render import render
 from termloc.engine.explain import join
 from termloc.glossary.selection import GlossarySelection
 from tests.conftest import GLOSSARY, ROOT, Cli
-from tests.test_site_browser import CHROMIUM_ARGS, _chromium, _watched_page
+from tests.test_site_browser import _watched_page, launched_chromium
 
 ARTICLE_MD = ROOT / "articles" / "dprk-russia-relations.md"
 REGISTRY = load_variants()
@@ -264,13 +264,8 @@ def test_the_input_is_never_overwritten(cli: Cli, tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    executable = _chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+    with launched_chromium() as launched:
         yield launched
-        launched.close()
 
 
 def test_hovering_a_highlighted_putin_shows_its_reason(
