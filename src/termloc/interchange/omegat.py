@@ -20,7 +20,7 @@ and the status (``vladimir-putin · preferred``,
     >>> from termloc.core.variants import load_variants
     >>> from termloc.core.han import char_tables
     >>> from termloc.glossary.model import Entry, Glossary, Group, Row
-    >>> row = Row({"zh-Hans": "普京", "zh-TW": "普丁", "ru": "Путин"}, {"zh-TW": ("普廷",)})
+    >>> row = Row({"zh-Hans": "普京", "zh-TW": "普丁", "zh-HK": "普京"}, {"zh-TW": ("普廷",)})
     >>> entry = Entry("vladimir-putin", "person", (row,), ("x",))
     >>> glossary = Glossary((Group("people", {}, "", "", (entry,)),))
     >>> files, skipped = omegat_glossaries(glossary, load_variants(), char_tables())
