@@ -99,12 +99,14 @@ def test_codes_are_weblates(store: tbxfile) -> None:
     # Weblate's own aliases: its zh_Hans is mainland China's Chinese, zh_Hant Taiwan's.
     assert (ALIASES["zh_cn"], ALIASES["zh_tw"]) == ("zh_Hans", "zh_Hant")
     assert (REGISTRY["zh-CN"].weblate, REGISTRY["zh-TW"].weblate) == ("zh_Hans", "zh_Hant")
-    assert REGISTRY["zh-Hans"].weblate is None and REGISTRY["zh-Hant"].weblate is None
+    assert REGISTRY["zh-Hans"].weblate is None
+    assert REGISTRY["zh-Hant"].weblate is None
 
 
 def test_cli_writes_v2_on_request_and_v3_by_default(cli: Cli, tmp_path: Path) -> None:
     code, out, _ = cli("export", "tbx", "--dialect", "v2", "-o", str(tmp_path / "v2.tbx"))
-    assert code == 0 and "TBX v2" in out
+    assert code == 0
+    assert "TBX v2" in out
     assert len(tbxfile.parsefile(str(tmp_path / "v2.tbx")).units) == len(PROJECT.entries)
     assert cli("export", "tbx", "-o", str(tmp_path / "v3.tbx"))[0] == 0
     assert etree.parse(str(tmp_path / "v3.tbx")).getroot().tag == f"{{{NAMESPACE}}}tbx"

@@ -106,9 +106,7 @@ def export_tbx_v2(glossary: Glossary, registry: VariantRegistry, tables: CharTab
     for entry in glossary.entries:
         _term_entry(body, entry, languages, tables)
     try:
-        data: bytes = etree.tostring(
-            root, xml_declaration=True, encoding="UTF-8", pretty_print=True, doctype=DOCTYPE
-        )
+        data: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True, doctype=DOCTYPE)
     except ValueError as err:  # characters XML cannot hold
         raise InputError("<glossary>", f"cannot be written as XML: {err}") from None
     return data

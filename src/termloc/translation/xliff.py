@@ -112,4 +112,3 @@ def xliff_document(
     except ValueError as err:  # a catalog's translation holding characters XML cannot hold
         raise InputError(original, f"cannot be written as XML: {err}") from None
     return data
-

@@ -109,7 +109,9 @@ def read_xliff(path: Path) -> XliffFile:
     if not str(root.get("version", "")).startswith("2."):
         raise InputError(path, f"XLIFF version {root.get('version')!r}; expected 2.0, 2.1 or 2.2", root.sourceline)
     if not root.get("trgLang"):
-        raise InputError(path, "no trgLang: the file does not say which language it is translated into", root.sourceline)
+        raise InputError(
+            path, "no trgLang: the file does not say which language it is translated into", root.sourceline
+        )
     units: list[XliffUnit] = []
     for file in root.iter(f"{{{NAMESPACE}}}file"):
         seen: dict[str, int] = {}
