@@ -16,14 +16,16 @@ from typing import Any
 from termloc.cli.options import add_glossary_options, inputs, load, out, warn
 from termloc.core.errors import TermlocError, UsageError
 
-__all__ = ["add_commands", "cmd_export", "cmd_import"]
+__all__ = ["add_commands", "cmd_export", "cmd_export_omegat", "cmd_export_tmx", "cmd_import"]
 
 _LICENCE = "Chinese Wikipedia's conversion groups are CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/)."
 
 
 def add_commands(commands: Any) -> None:
     """Add ``export`` and ``import`` to the ``termloc`` command's subparsers."""
-    export = commands.add_parser("export", help="write the glossary as TBX, CSV, an OpenCC dictionary or a CGroup")
+    export = commands.add_parser(
+        "export", help="write the glossary as TBX, CSV, OpenCC, CGroup or OmegaT glossaries, or the catalogs as TMX"
+    )
     formats = export.add_subparsers(dest="export_format", metavar="FORMAT", parser_class=type(export))
     formats.required = True
     helps = {
@@ -36,12 +38,39 @@ def add_commands(commands: Any) -> None:
         parser = formats.add_parser(name, help=text, description=f"Write the glossary as {text}.")
         parser.add_argument("-o", "--output", required=True, metavar="FILE", help="write here (atomically)")
         add_glossary_options(parser)
+        if name == "tbx":
+            parser.add_argument(
+                "--dialect",
+                choices=("v3", "v2"),
+                default="v3",
+                help="v3: TBX-Basic, TBX v3 (default); v2: martif with Weblate's language codes, for Weblate "
+                "and the Translate Toolkit",
+            )
         if name == "opencc":
             parser.add_argument("--to", required=True, metavar="VARIANT", help="the variant: zh-TW, zh-CN, zh-hk ...")
         if name == "cgroup":
             parser.add_argument("--name", help="the module's name (default: the group's name)")
             parser.add_argument("--description", default="", help="the module's description")
         parser.set_defaults(run=cmd_export)
+    omegat = formats.add_parser(
+        "omegat",
+        help="OmegaT glossaries: one tab-separated .utf8 file per target variant or locale",
+        description="Write one OmegaT glossary (.utf8, tab-separated) per target variant or locale into DIR.",
+    )
+    omegat.add_argument("-o", "--output", required=True, metavar="DIR", help="the folder to write the files into")
+    add_glossary_options(omegat)
+    omegat.set_defaults(run=cmd_export_omegat)
+    tmx = formats.add_parser(
+        "tmx",
+        help="TMX 1.4 of the translated catalogs, for translation memories",
+        description="Write the article's translated units, every translated locale in each, as TMX 1.4.",
+    )
+    tmx.add_argument("-o", "--output", required=True, metavar="FILE", help="write here (atomically)")
+    tmx.add_argument("--article", metavar="FILE", help="the article (default: termloc's own)")
+    tmx.add_argument("--locales-dir", metavar="DIR", help="catalog folder (default: ./locales)")
+    tmx.add_argument("--locale", action="append", metavar="TAG", help="only these (default: every catalog)")
+    add_glossary_options(tmx)
+    tmx.set_defaults(run=cmd_export_tmx)
 
     importer = commands.add_parser("import", help="write glossary files from TBX, CSV or conversion groups")
     sources = importer.add_subparsers(dest="import_format", metavar="FORMAT", parser_class=type(importer))
@@ -66,7 +95,15 @@ def cmd_export(args: argparse.Namespace) -> int:
     registry = load_variants()
     glossary = load(args)
     entries = len(glossary.entries)
-    if args.export_format == "tbx":
+    if args.export_format == "tbx" and args.dialect == "v2":
+        from termloc.core.han import char_tables
+        from termloc.interchange.tbx2 import export_tbx_v2, weblate_variants
+
+        data = export_tbx_v2(glossary, registry, char_tables()).decode("utf-8")
+        write_atomic(args.output, data, inputs=inputs(args))
+        codes = ", ".join(str(v.weblate) for v in weblate_variants(registry))
+        out(f"wrote {args.output}: {entries} entries as TBX v2 (martif) in Weblate's codes: {codes}")
+    elif args.export_format == "tbx":
         from termloc.interchange.tbx import export_tbx
 
         write_atomic(args.output, export_tbx(glossary, registry).decode("utf-8"), inputs=inputs(args))
@@ -99,6 +136,55 @@ def cmd_export(args: argparse.Namespace) -> int:
         write_atomic(args.output, text, inputs=inputs(args))
         warn(skipped)
         out(f"wrote {args.output}: Module:CGroup/{name}, {entries - len(skipped)} of {entries} entries")
+    return 0
+
+
+def cmd_export_omegat(args: argparse.Namespace) -> int:
+    """``termloc export omegat -o DIR``: one OmegaT glossary per target variant or locale."""
+    from termloc.core.files import write_files
+    from termloc.core.han import char_tables
+    from termloc.core.variants import load_variants
+    from termloc.interchange.omegat import omegat_glossaries
+
+    glossary = load(args)
+    files, skipped = omegat_glossaries(glossary, load_variants(), char_tables())
+    write_files(Path(args.output), files, inputs=inputs(args))
+    warn(skipped)
+    lines = sum(text.count("\n") - 2 for text in files.values())
+    out(f"wrote {len(files)} OmegaT glossaries ({lines} lines) into {args.output}: {', '.join(files)}")
+    return 0
+
+
+def cmd_export_tmx(args: argparse.Namespace) -> int:
+    """``termloc export tmx -o FILE``: the translated units of every catalog as TMX 1.4."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from termloc.cli.options import catalogs_dir
+    from termloc.cli.po import po_locales, po_setup
+    from termloc.core.files import write_atomic
+    from termloc.translation.catalogs import catalog_path, extract
+    from termloc.translation.pofiles import read_catalog
+    from termloc.translation.tmx import tmx_document
+    from termloc.translation.units import SOURCE_VARIANT
+
+    document, glossary, registry, chosen = po_setup(args)
+    folder = catalogs_dir(args)
+    variants = (
+        po_locales(args, registry)
+        if args.locale
+        else [v for v in registry.values() if catalog_path(folder, v, document.name).is_file()]
+    )
+    paths = [catalog_path(folder, v, document.name) for v in variants]
+    catalogs = [(v, read_catalog(path, v.babel_locale)) for v, path in zip(variants, paths, strict=True)]
+    template = extract(document, glossary, registry, chosen)
+    try:
+        tool_version = version("termloc")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        tool_version = "unknown"
+    data, count = tmx_document(template, catalogs, registry[SOURCE_VARIANT].bcp47, tool_version)
+    write_atomic(args.output, data, inputs=[*paths, document.path])
+    tags = ", ".join(v.tag for v in variants) or "none"
+    out(f"wrote {args.output}: {count} of {len(template)} units as TMX 1.4, translations in {tags}")
     return 0
 
 

@@ -18,10 +18,10 @@ if TYPE_CHECKING:
     from termloc.glossary.model import Glossary
     from termloc.translation.catalogs import UpdateResult
 
-__all__ = ["add_commands"]
+__all__ = ["add_commands", "po_locales", "po_setup"]
 
 
-def _setup(args: argparse.Namespace) -> tuple[Document, Glossary, VariantRegistry, GlossarySelection]:
+def po_setup(args: argparse.Namespace) -> tuple[Document, Glossary, VariantRegistry, GlossarySelection]:
     """(document, glossary, registry, the glossary's selection) for a po command."""
     from termloc.core import resources
     from termloc.core.variants import load_variants
@@ -33,7 +33,7 @@ def _setup(args: argparse.Namespace) -> tuple[Document, Glossary, VariantRegistr
     return document, chosen.load(registry), registry, chosen
 
 
-def _locales(args: argparse.Namespace, registry: VariantRegistry) -> list[Variant]:
+def po_locales(args: argparse.Namespace, registry: VariantRegistry) -> list[Variant]:
     from termloc.translation.catalogs import check_locale
 
     return [check_locale(tag, registry) for value in args.locale for tag in value.split(",") if tag.strip()]
@@ -44,7 +44,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from termloc.translation.catalogs import extract, template_path
     from termloc.translation.pofiles import write_catalog
 
-    document, glossary, registry, chosen = _setup(args)
+    document, glossary, registry, chosen = po_setup(args)
     target = Path(args.output) if args.output else template_path(catalogs_dir(args, writing=True), document.name)
     if not args.force:
         _refuse_to_replace(target)
@@ -83,8 +83,8 @@ def cmd_update(args: argparse.Namespace) -> int:
     from termloc.translation.pofiles import read_catalog, write_catalog
     from termloc.translation.review import Prefill, prefills
 
-    document, _, registry, chosen = _setup(args)
-    variants = _locales(args, registry)
+    document, _, registry, chosen = po_setup(args)
+    variants = po_locales(args, registry)
     folder = catalogs_dir(args, writing=True)
     pot = template_path(folder, document.name)
     if not pot.is_file():
@@ -130,9 +130,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     from termloc.translation.checks import check_catalog
     from termloc.translation.pofiles import read_catalog
 
-    document, glossary, registry, _ = _setup(args)
+    document, glossary, registry, _ = po_setup(args)
     findings = []
-    variants = _locales(args, registry)
+    variants = po_locales(args, registry)
     for variant in variants:
         path = catalog_path(catalogs_dir(args), variant, document.name)
         catalog = read_catalog(path, variant.babel_locale)
@@ -160,7 +160,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     document = load_document(Path(args.article) if args.article else resources.default_article())
     folder = catalogs_dir(args)
     variants = (
-        _locales(args, registry)
+        po_locales(args, registry)
         if args.locale
         else [v for v in registry.values() if catalog_path(folder, v, document.name).is_file()]
     )

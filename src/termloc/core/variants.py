@@ -90,6 +90,9 @@ class Variant:
     #: The version's name in its own language where a reader picks it from a menu (the
     #: variant switcher, the site's index): 조선말, Русский; ``name`` where the file gives none.
     autonym: str = ""
+    #: Weblate's language code (``zh_Hant_HK``, ``ko``), for TBX v2; None where Weblate has no
+    #: language for the variant (its zh_Hans and zh_Hant are zh-CN and zh-TW).
+    weblate: str | None = None
 
     @property
     def mediawiki_code(self) -> str:
@@ -132,6 +135,7 @@ class Variant:
             "original_labels": list(self.original_labels),
             "avoid": [{"word": a.word, "write": a.write, "initial": a.initial} for a in self.avoid],
             "autonym": self.autonym,
+            "weblate": self.weblate,
         }
 
 
@@ -245,6 +249,7 @@ def _variant_from(data: Any, path: Path) -> Variant:
             original_labels=tuple(str(label) for label in data.get("original_labels") or ()),
             avoid=_avoided(data, path),
             autonym=str(data.get("autonym") or data["name"]),
+            weblate=_optional(data, "weblate"),
         )
     except KeyError as err:
         raise InputError(path, f"missing setting {err.args[0]!r}", 1) from None

@@ -17,7 +17,7 @@ from typing import Literal
 from termloc.core.han import CharTables
 from termloc.core.variants import Variant
 
-__all__ = ["KINDS", "Entry", "Form", "Glossary", "Group", "Row", "Status"]
+__all__ = ["KINDS", "Entry", "Form", "Glossary", "Group", "Row", "Status", "VariantForms"]
 
 #: The kinds of concept an entry may be.
 KINDS = ("person", "place", "state", "organisation", "event", "document", "object", "language", "term")
@@ -36,6 +36,17 @@ class Form:
     source_tag: str = ""
     #: True when the form was derived by character conversion, not written.
     derived: bool = False
+
+
+@dataclass(frozen=True)
+class VariantForms:
+    """What a text in one variant or locale writes for a row: its preferred form
+    (None where the row gives the variant none), and the forms admitted and
+    deprecated there."""
+
+    preferred: Form | None
+    admitted: tuple[str, ...] = ()
+    deprecated: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -79,6 +90,21 @@ class Row:
             return None
         text = tables.derive(self.forms[base_tag], variant.script, str(variant.derive_config), keep_shared=name)
         return Form(text, variant.tag, source_tag=base_tag, derived=True)
+
+    def forms_for(self, variant: Variant, tables: CharTables, *, name: bool = True) -> VariantForms:
+        """The row's forms in ``variant``, as translations into it are checked: a Chinese
+        variant's preferred form by `chinese_form`, its admitted and deprecated forms
+        along its fallback chain; another locale's only under its own tag."""
+        if variant.is_chinese:
+            preferred = self.chinese_form(variant, tables, name=name)
+            tags = variant.chain
+        else:
+            text = self.forms.get(variant.tag)
+            preferred = None if text is None else Form(text, variant.tag, source_tag=variant.tag)
+            tags = (variant.tag,)
+        admitted = tuple(a for t in tags for a in self.admitted.get(t, ()))
+        deprecated = tuple(d for t in tags for d in self.deprecated.get(t, ()))
+        return VariantForms(preferred, admitted, deprecated)
 
     def all_forms(self) -> Iterator[Form]:
         """Every form written in the row: preferred, admitted, deprecated.

@@ -45,11 +45,11 @@ from termloc.core.variants import VariantRegistry
 from termloc.glossary.model import KINDS, Entry, Glossary, Group, Row
 from termloc.glossary.validate import ENTRY_ID, unfit_chinese
 
-__all__ = ["NAMESPACE", "TbxImport", "export_tbx", "language_tag", "read_tbx"]
+__all__ = ["NAMESPACE", "STATUS_VALUES", "TbxImport", "concept_id", "export_tbx", "language_tag", "read_tbx"]
 
 NAMESPACE = "urn:iso:std:iso:30042:ed-2"
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-_STATUS = {
+STATUS_VALUES = {
     "preferred": "preferredTerm-admn-sts",
     "admitted": "admittedTerm-admn-sts",
     "deprecated": "deprecatedTerm-admn-sts",
@@ -78,7 +78,7 @@ def _element(parent: Any, name: str, text: str | None = None, **attributes: str)
     return node
 
 
-def _concept_id(entry_id: str) -> str:
+def concept_id(entry_id: str) -> str:
     # An XML id cannot start with a digit; termloc's ids can.
     return f"_{entry_id}" if entry_id[:1].isdigit() else entry_id
 
@@ -96,8 +96,8 @@ def _forms(row: Row) -> Iterator[tuple[str, str, str]]:
 
 
 def _concept(body: Any, entry: Entry, registry: VariantRegistry) -> None:
-    concept_id = _concept_id(entry.id)
-    concept = _element(body, "conceptEntry", id=concept_id)
+    xml_id = concept_id(entry.id)
+    concept = _element(body, "conceptEntry", id=xml_id)
     _element(concept, "admin", entry.group, type="projectSubset")
     _element(concept, "descrip", entry.kind, type="subjectField")
     for source in entry.sources:
@@ -116,9 +116,9 @@ def _concept(body: Any, entry: Entry, registry: VariantRegistry) -> None:
         section = _element(concept, "langSec", lang=language_tag(tag, registry))
         for number, text, status in by_tag[tag]:
             counter += 1
-            term_section = _element(section, "termSec", id=f"{concept_id}.r{number}.{counter}")
+            term_section = _element(section, "termSec", id=f"{xml_id}.r{number}.{counter}")
             _element(term_section, "term", text)
-            _element(term_section, "termNote", _STATUS[status], type="administrativeStatus")
+            _element(term_section, "termNote", STATUS_VALUES[status], type="administrativeStatus")
 
 
 def export_tbx(glossary: Glossary, registry: VariantRegistry) -> bytes:
@@ -183,7 +183,7 @@ def _status(term_section: Any) -> str:
     for note in term_section.iter():
         if _local(note) == "termNote" and note.get("type") in ("administrativeStatus", "normativeAuthorization"):
             value = _text(note)
-            for status, name in _STATUS.items():
+            for status, name in STATUS_VALUES.items():
                 if value == name:
                     return status
             return "preferred"  # standardized, legal, regulated ... terms: preferred

@@ -81,15 +81,12 @@ class CheckContext:
 
 def _expected(entry: Entry, row: Row, ctx: CheckContext) -> list[str]:
     """The forms the locale accepts for a term: preferred first, then admitted."""
-    tag = ctx.variant.tag
-    if ctx.variant.is_chinese:
-        form = row.chinese_form(ctx.variant, ctx.tables, name=entry.is_name)
-        if form is None:
-            return []  # a script-only variant the row names no form for: the text's script conversion
-        return [form.text] + [a for t in ctx.variant.chain for a in row.admitted.get(t, ())]
-    if tag not in row.forms:
-        return []  # the glossary gives no form for this locale: nothing to check
-    return [row.forms[tag], *row.admitted.get(tag, ())]
+    forms = row.forms_for(ctx.variant, ctx.tables, name=entry.is_name)
+    if forms.preferred is None:
+        # No form for this locale (or a script-only variant the row does not name: the text's
+        # script conversion): nothing to check.
+        return []
+    return [forms.preferred.text, *forms.admitted]
 
 
 def check_terms(msgid: str, msgstr: str, ctx: CheckContext) -> list[Problem]:

@@ -17,7 +17,7 @@ from termloc.documents.document import Document
 from termloc.documents.segment import UnitKind, segments, walk
 from termloc.engine.converter import Converter
 from termloc.glossary.finder import TermIndex
-from termloc.glossary.model import Glossary
+from termloc.glossary.model import Entry, Glossary, Row
 from termloc.glossary.selection import GlossarySelection
 
 __all__ = [
@@ -27,6 +27,7 @@ __all__ = [
     "segments",
     "source_index",
     "term_comments",
+    "term_hints",
     "units",
     "walk",
 ]
@@ -68,6 +69,18 @@ def units(document: Document, registry: VariantRegistry, selection: GlossarySele
     return [unit for unit in found if unit.msgid]
 
 
+def term_hints(msgid: str, glossary: Glossary, registry: VariantRegistry) -> list[tuple[str, Entry, Row]]:
+    """(the term as ``msgid`` writes it, its entry, its row) for each glossary term of ``msgid``,
+    once per spelling, in order: the terms a translator of the unit is shown."""
+    hints: list[tuple[str, Entry, Row]] = []
+    seen: set[str] = set()
+    for match, entry, row in source_index(glossary, registry).find(msgid):
+        if match.group() not in seen:
+            seen.add(match.group())
+            hints.append((match.group(), entry, row))
+    return hints
+
+
 def term_comments(msgid: str, glossary: Glossary, registry: VariantRegistry) -> list[str]:
     """``普京 [vladimir-putin]: ko 푸틴 · ko-KP 뿌찐 · ru Путин · ...`` for each term of ``msgid``.
 
@@ -77,25 +90,15 @@ def term_comments(msgid: str, glossary: Glossary, registry: VariantRegistry) -> 
     tables = char_tables()
     source = registry[SOURCE_VARIANT]
     shown = sorted((v for v in registry.hints if v.tag not in source.chain), key=lambda v: (v.is_chinese, v.order))
-    index = source_index(glossary, registry)
     comments: list[str] = []
-    seen: set[str] = set()
-    for match, entry, row in index.find(msgid):
-        if match.group() in seen:
-            continue
-        seen.add(match.group())
+    for term, entry, row in term_hints(msgid, glossary, registry):
         forms = []
         for variant in shown:
-            tag = variant.tag
-            if variant.is_chinese:
-                form = row.chinese_form(variant, tables, name=entry.is_name)
-                text = form.text if form else None
-            else:
-                text = row.forms.get(tag)
-            if text:
-                forms.append(f"{tag} {text}")
+            form = row.forms_for(variant, tables, name=entry.is_name).preferred
+            if form is not None and form.text:
+                forms.append(f"{variant.tag} {form.text}")
         if forms:
-            comments.append(f"{match.group()} [{entry.id}]: {' · '.join(forms)}")
+            comments.append(f"{term} [{entry.id}]: {' · '.join(forms)}")
     return comments
 
 
