@@ -163,7 +163,10 @@ def _on_cluster(args: argparse.Namespace, settings: Settings) -> int:
     if not args.out_dir:
         raise UsageError("--dask converts files into --out-dir DIR (each file a task on the cluster)")
     with Progress.for_run(args) as progress:
-        summary = convert_on_cluster(args.dask, settings, args.inputs, Path(args.out_dir), progress=progress)
+        out_dir = Path(args.out_dir)
+        summary = convert_on_cluster(
+            args.dask, settings, args.inputs, out_dir, timeout=args.dask_timeout, progress=progress
+        )
         progress.finish(summary, always=True)
     return 0
 
@@ -186,6 +189,9 @@ def add_commands(commands: Any) -> None:
     )
     convert.add_argument("--jsonl-field", metavar="FIELD", help="the input is JSON Lines: convert this field only")
     convert.add_argument("--dask", metavar="ADDRESS", help="convert on this Dask cluster (tcp://host:8786)")
+    convert.add_argument(
+        "--dask-timeout", type=float, default=10, metavar="SECONDS", help="how long to try to reach it (default 10)"
+    )
     convert.add_argument("--no-progress", action="store_true", help="no progress bar, even on a terminal")
     add_conversion_options(convert)
     convert.set_defaults(run=cmd_convert)

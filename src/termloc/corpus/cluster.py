@@ -13,6 +13,8 @@ converter is sent to every worker once.
 
 from __future__ import annotations
 
+import mmap
+import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -50,7 +52,7 @@ def convert_bag(bag: Bag, converter: Converter, *, markup: bool = True, client: 
     _, distributed = _dask()
     client = client or distributed.get_client()
     if converter.auto:
-        converter = converter.for_text("\n".join(bag.take(200, warn=False)))  # type: ignore[no-untyped-call]
+        converter = converter.settled("\n".join(bag.take(200, npartitions=-1, warn=False)))  # type: ignore[no-untyped-call]
     packed = client.scatter(pack(converter, siblings=markup), broadcast=True, hash=False)
     mapped: Bag = bag.map_partitions(_convert_partition, packed, markup)  # type: ignore[no-untyped-call]
     return mapped
@@ -81,7 +83,7 @@ def convert_folder(
     futures = []
     for item in todo:
         converter = _chosen(settings, item)
-        packed = pack(converter, siblings=settings.markup)
+        packed = pack(converter, siblings=settings.markup and _has_markup(item.source))
         if packed.digest not in shipped:
             shipped[packed.digest] = client.scatter(packed, broadcast=True, hash=False)  # type: ignore[no-untyped-call]
         futures.append(client.submit(_convert_file, shipped[packed.digest], item, settings.markup, settings.field))
@@ -97,6 +99,16 @@ def convert_folder(
         client.cancel(futures)  # type: ignore[no-untyped-call]
         raise
     return summary
+
+
+def _has_markup(path: Path) -> bool:
+    """Whether a file holds ``-{``: only then do the other variants' converters go with it (a scan at the
+    speed of the disk, against compiling and sending seven more converters)."""
+    with path.open("rb") as source:
+        if not os.fstat(source.fileno()).st_size:
+            return False
+        with mmap.mmap(source.fileno(), 0, access=mmap.ACCESS_READ) as data:
+            return data.find(b"-{") != -1
 
 
 def _chosen(settings: Settings, item: Planned) -> Converter:
@@ -120,12 +132,19 @@ def _convert_file(packed: Packed, item: Planned, markup: bool, field: str | None
 
 
 def convert_on_cluster(
-    address: str, settings: Settings, inputs: Sequence[str], out_dir: Path, *, progress: Progress | None = None
+    address: str,
+    settings: Settings,
+    inputs: Sequence[str],
+    out_dir: Path,
+    *,
+    timeout: float = 10,
+    progress: Progress | None = None,
 ) -> Summary:
-    """``termloc convert --dask ADDRESS``: `convert_folder` on the cluster whose scheduler is at ``address``."""
+    """``termloc convert --dask ADDRESS``: `convert_folder` on the cluster whose scheduler is at ``address``
+    (reached within ``timeout`` seconds)."""
     _, distributed = _dask()
     try:
-        client = distributed.Client(address, timeout="10s")
+        client = distributed.Client(address, timeout=f"{timeout}s")
     except (OSError, TimeoutError) as err:
         raise TermlocError(f"cannot reach the Dask scheduler at {address!r}: {err}") from None
     with client:

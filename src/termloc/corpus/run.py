@@ -75,7 +75,7 @@ class Settings:
             text = sample_text(sampled, self.field)
             if self.announce is not None:
                 self.announce(converter, text, name)
-            converter = converter.for_text(text)
+            converter = converter.settled(text)
         return Task(converter, self.markup, self.field, name)
 
     def digest(self) -> dict[str, object]:

@@ -88,8 +88,8 @@ def _field_span(body: str, field: str, name: str, number: int) -> tuple[int, int
     if field not in record:
         return None
     if not isinstance(record[field], str):
-        kind = type(record[field]).__name__
-        raise InputError(name, f"the field {field!r} is a {kind}, not a string", number)
+        shown = json.dumps(record[field], ensure_ascii=False)
+        raise InputError(name, f"the field {field!r} is not a string: {shown[:40]}", number)
     return _value_position(body, field, record[field])
 
 

@@ -198,6 +198,24 @@ class Converter:
             self._by_topics[groups] = found
         return found
 
+    def settled(self, text: str) -> Converter:
+        """`for_text`, never ``auto``: when no group is chosen, the converter of no reference groups, so that
+        the pieces of ``text`` converted apart (`termloc.corpus`) do not each choose their own."""
+        chosen = self.for_text(text)
+        if not chosen.auto:
+            return chosen
+        found = self._by_topics.get(())
+        if found is None:
+            found = Converter(
+                self.variant.tag,
+                glossary=self.selection,
+                reference=None,
+                punctuation=self.punctuation,
+                registry=self.registry,
+            )
+            self._by_topics[()] = found
+        return found
+
     def convert(self, text: str) -> str:
         """``text`` in the converter's variant."""
         if self.auto:
