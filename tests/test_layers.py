@@ -1,9 +1,9 @@
 """The package's layers: every import runs downwards, and no modules import each other in a loop.
 
-core → glossary → engine → documents → translation, lookup, interchange → cli.
+core → glossary → engine → documents → translation, lookup, interchange, corpus → cli.
 Every import counts: module level, inside functions and under TYPE_CHECKING.
-The façade (``termloc/__init__.py``, which loads names lazily) and
-``__main__`` stand above everything, and nothing inside may import them.
+The façade (``termloc/__init__.py``, which loads names lazily), ``termloc.dask``
+and ``__main__`` stand above everything, and nothing inside may import them.
 """
 
 from __future__ import annotations
@@ -27,10 +27,13 @@ LAYERS = {
     "translation": 4,
     "lookup": 4,
     "interchange": 4,
+    "corpus": 4,
     "cli": 5,
 }
 #: The façade and ``python -m termloc``: above every layer.
 TOP = 6
+#: Modules beside the façade, above every layer too: ``python -m termloc`` and ``termloc.dask``.
+FACADES = {"__main__", "dask"}
 
 
 @dataclass(frozen=True)
@@ -82,7 +85,7 @@ def imports(modules: dict[str, Path]) -> list[Import]:
 def floor(module: str) -> int:
     """The layer of a dotted module name."""
     parts = module.split(".")
-    if len(parts) == 1 or parts[1] == "__main__":
+    if len(parts) == 1 or parts[1] in FACADES:
         return TOP
     return LAYERS.get(parts[1], -1)
 

@@ -66,6 +66,10 @@ class InputError(TermlocError, ValueError):
         where = f"{self.path}:{line}" if line is not None else self.path
         super().__init__(f"{where}: {problem}")
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str, int | None]]:
+        """Pickled with its fields, so that a worker process's error reaches the command whole."""
+        return type(self), (self.path, self.problem, self.line)
+
 
 #: How much a `Problem` matters: an error fails the command; information does not.
 Severity = Literal["error", "info"]

@@ -93,29 +93,46 @@ class Converter:
     ) -> None:
         import opencc
 
+        self._setup(variant, punctuation, registry)
+        self.auto = reference == AUTO
+        fixed: tuple[str, ...] = () if reference is None or reference == AUTO else tuple(reference)
+        base = selection_of(glossary, groups)
+        if fixed:
+            base = (base or GlossarySelection(())).with_reference(fixed)
+        self.selection: GlossarySelection | None = base
+        if self.selection is None:
+            self.config = opencc_files.stock_config(str(self.variant.opencc_config))
+            self._opencc = opencc.OpenCC(str(self.config))
+        else:
+            self._open_compiled()
+
+    def _setup(self, variant: str, punctuation: Punctuation, registry: VariantRegistry | None) -> None:
+        """The fields every converter has, before its config is opened."""
         self.registry = registry or load_variants()
         self.variant: Variant = self.registry.get_variant(variant)
         if not self.variant.is_chinese:
             chinese = ", ".join(v.tag for v in self.registry.chinese)
             raise UsageError(f"{self.variant.tag!r} is not a Chinese variant; conversion targets are {chinese}")
         self.punctuation: Punctuation = punctuation
-        self.auto = reference == AUTO
-        fixed: tuple[str, ...] = () if reference is None or reference == AUTO else tuple(reference)
-        base = selection_of(glossary, groups)
-        if fixed:
-            base = (base or GlossarySelection(())).with_reference(fixed)
-        self.selection = base
+        self.auto = False
+        self.selection = None
         self._siblings: dict[str, Converter] = {}
         self._by_topics: dict[tuple[str, ...], Converter] = {}
         self._runs: ScriptRuns | None = None
         self._traditional: Any = None
         self._explainer: Explainer | None = None
-        if self.selection is None:
-            self.config = opencc_files.stock_config(str(self.variant.opencc_config))
-            self._opencc = opencc.OpenCC(str(self.config))
-        else:
-            self._open_compiled()
         self._quotes = self.variant.quotes if punctuation == "auto" else None
+
+    @classmethod
+    def opened(cls, variant: str, config: Path, *, punctuation: Punctuation = "auto") -> Converter:
+        """A converter of a compiled config already on disk (`termloc.engine.packed`), with no glossary
+        to compile: it converts as the converter that compiled it, and has no selection to explain by."""
+        converter = cls.__new__(cls)
+        converter._setup(variant, punctuation, None)
+        converter.config = config
+        converter._opencc = opencc_files.open_config(config)
+        converter._runs, converter._traditional = converter._traditional_path(config)
+        return converter
 
     def _open_compiled(self) -> None:
         """Open the compiled config; one OpenCC cannot read is made again, once."""
@@ -181,6 +198,24 @@ class Converter:
             self._by_topics[groups] = found
         return found
 
+    def settled(self, text: str) -> Converter:
+        """`for_text`, never ``auto``: when no group is chosen, the converter of no reference groups, so that
+        the pieces of ``text`` converted apart (`termloc.corpus`) do not each choose their own."""
+        chosen = self.for_text(text)
+        if not chosen.auto:
+            return chosen
+        found = self._by_topics.get(())
+        if found is None:
+            found = Converter(
+                self.variant.tag,
+                glossary=self.selection,
+                reference=None,
+                punctuation=self.punctuation,
+                registry=self.registry,
+            )
+            self._by_topics[()] = found
+        return found
+
     def convert(self, text: str) -> str:
         """``text`` in the converter's variant."""
         if self.auto:
@@ -200,10 +235,16 @@ class Converter:
         return "".join(parts)
 
     def _convert(self, text: str) -> str:
-        converted = self._engine(text)
-        if self._quotes is not None:
-            converted = convert_quotes(converted, self._quotes)
-        return converted
+        return self.quoted(self._engine(text))
+
+    def quoted(self, converted: str) -> str:
+        """Converted text with the variant's quotation marks, paired within it, as `convert` writes them
+        (unchanged with ``punctuation="keep"``).
+
+        >>> Converter("zh-TW").quoted("“普丁”")
+        '「普丁」'
+        """
+        return convert_quotes(converted, self._quotes) if self._quotes is not None else converted
 
     def explain(self, text: str) -> list[Span]:
         """``convert(text)`` as spans that cover ``text``, each with its reason (`termloc.engine.explain`).
@@ -332,6 +373,31 @@ class Converter:
 
     def __repr__(self) -> str:
         return f"Converter({self.variant.tag!r}, config={str(self.config)!r})"
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        """A converter pickles as its recipe (variant, glossary selection, punctuation, ``auto``): another
+        process rebuilds it from the compile cache, once (`rebuilt`), instead of receiving OpenCC's state.
+
+        >>> import pickle
+        >>> pickle.loads(pickle.dumps(Converter("zh-TW"))).convert("普京")
+        '普丁'
+        """
+        return rebuilt, (self.variant.tag, self.selection, self.punctuation, self.auto)
+
+
+#: The converters `rebuilt` has made in this process, by recipe.
+_REBUILT: dict[tuple[str, GlossarySelection | None, Punctuation, bool], Converter] = {}
+
+
+def rebuilt(tag: str, selection: GlossarySelection | None, punctuation: Punctuation, auto: bool) -> Converter:
+    """The converter of a recipe (see `Converter.__reduce__`), made once a process."""
+    key = (tag, selection, punctuation, auto)
+    found = _REBUILT.get(key)
+    if found is None:
+        reference: ReferenceChoice = AUTO if auto else (selection.reference if selection is not None else None)
+        found = Converter(tag, glossary=selection, reference=reference, punctuation=punctuation)
+        _REBUILT[key] = found
+    return found
 
 
 def _batches(runs: Iterable[tuple[str, bool]], size: int) -> Iterator[list[tuple[str, bool]]]:
