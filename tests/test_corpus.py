@@ -385,3 +385,23 @@ def test_an_unreachable_scheduler_is_one_line(cli: Cli, tree: Path, tmp_path: Pa
     assert code == 1
     assert err.startswith("termloc: cannot reach the Dask scheduler at 'tcp://127.0.0.1:9'")
     assert err.count("\n") == 1
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_chunks_are_read_only_as_far_as_the_work_in_flight(jobs: int, corpus_text: str) -> None:
+    """Bounded memory: the first chunk comes back after at most a few chunks were read, not the input."""
+    data = (corpus_text * 4).encode("utf-8")
+    task = Settings(Converter("zh-TW")).task(data, "x")
+    pulled = 0
+
+    def items() -> Iterator[tuple[Task, Any]]:
+        nonlocal pulled
+        for chunk in chunks(io.BytesIO(data), "x", size=4096):
+            pulled += 1
+            yield task, chunk
+
+    with Workers(jobs) as workers:
+        results = workers.run(items())
+        next(results)
+        assert pulled <= 2 * jobs + 3
+        assert sum(1 for _ in results) + 1 == pulled > 50

@@ -87,10 +87,10 @@ class Workers:
         items = iter(items)
         held = list(itertools.islice(items, 2))
         if self.jobs == 1 or sum(chunk is not None for _, chunk in held) < 2:
-            for task, chunk in (*held, *items):
+            for task, chunk in itertools.chain(held, items):
                 yield Done(task, chunk, *documents.convert(task, chunk)) if chunk is not None else Done(task, None)
             return
-        yield from self._parallel(documents, (*held, *items))
+        yield from self._parallel(documents, itertools.chain(held, items))
 
     def _parallel(self, documents: _Documents, items: Iterable[Item]) -> Iterator[Done]:
         executor = self._started()
