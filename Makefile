@@ -62,6 +62,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/devset.py
 	$(BIN)/python bench/scale.py
 	$(BIN)/python bench/explain.py
+	$(BIN)/python bench/corpus.py
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache
