@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, TextIO
 
 from termloc.cli.options import add_conversion_options, converter, inputs, out, say_topics
 from termloc.cli.progress import Progress
-from termloc.core.errors import InputError, UsageError
+from termloc.core.errors import UsageError
 
 if TYPE_CHECKING:
     from termloc.corpus.pool import Workers
@@ -125,16 +125,9 @@ def _opened(name: str) -> Iterator[tuple[BinaryIO, int | None]]:
     if name == "-":
         yield sys.stdin.buffer, None
         return
-    path = Path(name)
-    try:
-        source = path.open("rb")
-    except FileNotFoundError:
-        raise InputError(name, "no such file") from None
-    except IsADirectoryError:
-        raise InputError(name, "is a folder, not a file (a folder needs --out-dir DIR)") from None
-    except OSError as err:
-        raise InputError(name, f"cannot read: {err.strerror}") from None
-    with source:
+    from termloc.core.files import open_input
+
+    with open_input(name, " (a folder needs --out-dir DIR)") as source:
         info = os.fstat(source.fileno())
         yield source, info.st_size if stat.S_ISREG(info.st_mode) else None
 

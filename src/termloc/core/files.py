@@ -26,10 +26,11 @@ import tempfile
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 from termloc.core.errors import InputError, UsageError
 
-__all__ = ["read_text", "replacing", "write_atomic", "write_files", "write_folder"]
+__all__ = ["open_input", "read_text", "replacing", "write_atomic", "write_files", "write_folder"]
 
 #: Paths an output may be compared with: the command's input files and folders.
 Inputs = Iterable[str | Path | None]
@@ -42,20 +43,31 @@ def read_text(path: str | Path | None) -> str:
         name = "<stdin>"
     else:
         name = str(path)
-        try:
-            data = Path(path).read_bytes()
-        except FileNotFoundError:
-            raise InputError(name, "no such file") from None
-        except IsADirectoryError:
-            raise InputError(name, "is a folder, not a file") from None
-        except OSError as err:
-            raise InputError(name, f"cannot read: {err.strerror}") from None
+        with open_input(path) as source:
+            try:
+                data = source.read()
+            except OSError as err:
+                raise InputError(name, f"cannot read: {err.strerror}") from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
         line = data.count(b"\n", 0, err.start) + 1
         raise InputError(name, f"not UTF-8 text (byte {data[err.start]:#04x} at offset {err.start})", line) from None
     return text[1:] if text.startswith("\ufeff") else text
+
+
+def open_input(path: str | Path, folder_hint: str = "") -> BinaryIO:
+    """``path`` opened to read bytes; `InputError` (one line) when it is missing, a folder or unreadable.
+    ``folder_hint`` is added to the message for a folder (what to do instead)."""
+    name = str(path)
+    try:
+        return Path(path).open("rb")
+    except FileNotFoundError:
+        raise InputError(name, "no such file") from None
+    except IsADirectoryError:
+        raise InputError(name, f"is a folder, not a file{folder_hint}") from None
+    except OSError as err:
+        raise InputError(name, f"cannot read: {err.strerror}") from None
 
 
 def _umask_mode(base: int = 0o666) -> int:

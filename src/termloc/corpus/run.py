@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import BinaryIO, Protocol
 
 from termloc.core.errors import InputError
-from termloc.core.files import replacing, write_atomic
+from termloc.core.files import open_input, replacing, write_atomic
 from termloc.corpus.chunks import chunks
 from termloc.corpus.inputs import Planned, sample_bytes, sample_text
 from termloc.corpus.pool import Item, Workers
@@ -181,13 +181,8 @@ def convert_files(
 
 def _file_items(settings: Settings, todo: list[Planned]) -> Iterator[Item]:
     for planned in todo:
-        try:
-            source = planned.source.open("rb")
-            size = os.fstat(source.fileno()).st_size
-        except OSError as err:
-            raise InputError(planned.source, f"cannot read: {err.strerror}") from None
-        with source:
-            yield from _items(settings, source, str(planned.source), size)
+        with open_input(planned.source) as source:
+            yield from _items(settings, source, str(planned.source), os.fstat(source.fileno()).st_size)
 
 
 def _made(folder: Path) -> None:

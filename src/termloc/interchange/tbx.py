@@ -42,6 +42,7 @@ from lxml import etree
 
 from termloc.core.errors import InputError, VariantError
 from termloc.core.variants import VariantRegistry
+from termloc.core.xmlfiles import parse_xml
 from termloc.glossary.model import KINDS, Entry, Glossary, Group, Row
 from termloc.glossary.validate import ENTRY_ID, unfit_chinese
 
@@ -332,22 +333,11 @@ class _Reader:
         )
 
 
-def _parse(path: Path) -> Any:
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, remove_comments=True)
-    try:
-        return etree.parse(str(path), parser).getroot()
-    except OSError as err:
-        raise InputError(path, f"cannot read: {err}") from None
-    except etree.XMLSyntaxError as err:
-        line = err.lineno or 1
-        raise InputError(path, f"malformed XML: {err.msg}", line) from None
-
-
 def read_tbx(path: Path, registry: VariantRegistry) -> TbxImport:
     """The glossary groups in the TBX file ``path`` (v3 or v2); `InputError` if it is not TBX."""
     if not path.is_file():
         raise InputError(path, "no such file")
-    root = _parse(path)
+    root = parse_xml(path)
     version = {"tbx": 3, "martif": 2}.get(_local(root))
     if version is None:
         raise InputError(path, f"not TBX: the root element is <{_local(root)}>, not <tbx> or <martif>", root.sourceline)

@@ -30,6 +30,7 @@ from babel.messages.catalog import Catalog, Message
 from lxml import etree
 
 from termloc.core.errors import InputError
+from termloc.core.xmlfiles import parse_xml
 from termloc.translation.xliff import NAMESPACE
 
 __all__ = ["MergeResult", "XliffFile", "XliffUnit", "merge_units", "read_xliff"]
@@ -57,16 +58,6 @@ class XliffFile:
     target_language: str
     target_line: int
     units: tuple[XliffUnit, ...]
-
-
-def _parse(path: Path) -> Any:
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, remove_comments=True)
-    try:
-        return etree.parse(str(path), parser).getroot()
-    except OSError as err:
-        raise InputError(path, f"cannot read: {err}") from None
-    except etree.XMLSyntaxError as err:
-        raise InputError(path, f"malformed XML: {err.msg}", err.lineno or 1) from None
 
 
 def _text(node: Any) -> str:
@@ -102,7 +93,7 @@ def read_xliff(path: Path) -> XliffFile:
     """The units of the XLIFF 2 file ``path``; `InputError` (file:line) if it is not one."""
     if not path.is_file():
         raise InputError(path, "no such file")
-    root = _parse(path)
+    root = parse_xml(path)
     if root.tag != f"{{{NAMESPACE}}}xliff":
         problem = f"not XLIFF 2: the root element is <{root.tag}>, not <xliff> in {NAMESPACE}"
         raise InputError(path, problem, root.sourceline)
