@@ -19,7 +19,7 @@ from termloc.core import resources
 from termloc.core.variants import load_variants
 from termloc.documents.document import parse_document
 from termloc.glossary.reference import reference
-from termloc.glossary.topics import choose_topics
+from termloc.glossary.topics import choose_topics, topic_index
 from tests.conftest import SHARED, Cli
 
 REGISTRY = load_variants()
@@ -93,6 +93,24 @@ def test_auto_chooses_the_article_topics_with_evidence(article: str) -> None:
     assert "戈尔巴乔夫" in picks["政治人物"].evidence
     assert not {"IT", "LuaIT", "Movie", "TV", "Games"} & set(picks)
     assert choose_topics("今天天气很好").groups == ()
+
+
+def test_topic_hits_are_every_reference_key_in_the_text(article: str) -> None:
+    """The index walks a key's beginnings only while some key has them; checked against trying every
+    piece of every length at every position."""
+    index = topic_index()
+    found = index.hits(article)
+    longest = max(len(key) for char in set(article) if char in index.offsets for key in index._bucket(char))
+    expected: dict[str, set[str]] = {}
+    for start in range(len(article)):
+        for end in range(start + 1, min(len(article), start + longest) + 1):
+            piece = article[start:end]
+            if piece[0] in index.offsets:
+                for group in index._bucket(piece[0]).get(piece, ()):
+                    expected.setdefault(index.ref.groups[group].name, set()).add(piece)
+    assert {name: set(keys) for name, keys in found.items()} == expected
+    assert "戈尔巴乔夫" in found["政治人物"]
+    assert longest >= 8
 
 
 @pytest.mark.parametrize("tag", [v.tag for v in REGISTRY.chinese])

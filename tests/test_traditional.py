@@ -10,9 +10,16 @@ from __future__ import annotations
 
 import opencc
 import pytest
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 from termloc import Converter
-from termloc.core.han import ScriptRuns, char_tables
+from termloc.core import opencc_files
+from termloc.core.han import VECTOR_MIN, ScriptRuns, char_tables
+from tests.conftest import ROOT, property_settings
+
+DEVSET = ROOT / "tests" / "data" / "devset"
 
 CASES = [
     ("zh-TW", "s2twp", "普丁在俄羅斯克里姆林宮接見了來賓。"),
@@ -64,3 +71,57 @@ def test_traditional_text_keeps_its_writers_choices_over_the_reference() -> None
     # general groups give Taiwan 澳洲, which Simplified input gets (the positive control).
     assert Converter("zh-TW").convert("澳大利亞是南半球的國家。") == "澳大利亞是南半球的國家。"
     assert Converter("zh-TW").convert("澳大利亚是南半球的国家。") == "澳洲是南半球的國家。"
+
+
+# -- long texts: the vectorised splitter and one OpenCC call for many runs ------------------------------
+
+
+@pytest.fixture(scope="module")
+def script_runs() -> ScriptRuns:
+    return ScriptRuns.of(char_tables())
+
+
+def devset_inputs() -> str:
+    """Every input line of the development set, one a line: real text in both scripts."""
+    pages = [yaml.safe_load(path.read_text(encoding="utf-8")) for path in sorted(DEVSET.glob("*.yaml"))]
+    return "\n".join(line["input"] for page in pages for line in page["lines"])
+
+
+def test_the_vectorised_splitter_gives_the_looped_runs_on_real_text(script_runs: ScriptRuns, article: str) -> None:
+    traditional = opencc.OpenCC("s2t").convert(article)
+    mixed = article + devset_inputs() + traditional + "\n台灣的娘家，下台"
+    looped = script_runs.split_looped(mixed)
+    assert len(looped) > 100
+    assert {is_traditional for _, is_traditional in looped} == {True, False}
+    assert script_runs.split_vectorised(mixed) == looped
+    for text in ("", "娘家", article, traditional, "\n\n。", "臺灣\n"):
+        assert script_runs.split_vectorised(text) == script_runs.split_looped(text)
+
+
+def test_a_long_text_is_split_by_the_vectorised_splitter(script_runs: ScriptRuns, article: str) -> None:
+    text = (article + "\n台灣的娘家，下台。\n") * (VECTOR_MIN // len(article) + 1)
+    assert len(text) >= VECTOR_MIN
+    assert script_runs.split(text) == script_runs.split_looped(text)
+    converter = Converter("zh-TW", reference=None)
+    assert converter.convert(text) == "".join(converter.convert(line) for line in text.splitlines(keepends=True))
+
+
+#: Letters of each script, letters of both, clause ends, the splitter's own marks and a lone surrogate.
+SPLIT_ALPHABET = "灣湾臺台娘家下，。！\n :a\x01\x02\ud800"
+
+
+@property_settings(300)
+@given(st.text(alphabet=SPLIT_ALPHABET, max_size=60))
+def test_both_splitters_agree(text: str) -> None:
+    runs = ScriptRuns("灣臺", "湾")
+    vectorised = runs.split_vectorised(text)
+    assert vectorised == runs.split_looped(text)
+    assert "".join(run for run, _ in vectorised) == text
+
+
+def test_one_opencc_call_converts_many_runs_as_one_call_each(article: str) -> None:
+    converter = opencc_files.converter("s2twp")
+    pieces = [line for line in article.splitlines() if line] + ["", "普京\0访问", "软件"]
+    assert opencc_files.convert_many(converter, pieces) == [opencc_files.convert(converter, p) for p in pieces]
+    # A text that holds the joiner itself: each converted alone, nothing lost.
+    assert opencc_files.convert_many(converter, ["软件\x1f软件", "软件"]) == ["軟體\x1f軟體", "軟體"]

@@ -99,6 +99,25 @@ def convert(converter: Any, text: str) -> str:
     return "\0".join(str(converter.convert(piece)) for piece in text.split("\0"))
 
 
+#: What `convert_many` joins texts with: a control character that no dictionary key holds, so that no
+#: match crosses it and OpenCC passes it through.
+_JOIN = "\x1f"
+
+
+def convert_many(converter: Any, texts: list[str]) -> list[str]:
+    """`convert` of each of ``texts``, in one call to OpenCC (a call costs about 5 µs besides its text).
+
+    >>> convert_many(converter("s2t"), ["汉", "字", ""])
+    ['漢', '字', '']
+    """
+    if len(texts) < 2 or any(_JOIN in text for text in texts):
+        return [convert(converter, text) for text in texts]
+    converted = convert(converter, _JOIN.join(texts)).split(_JOIN)
+    if len(converted) != len(texts):  # a dictionary that writes the joiner: one call each after all
+        return [convert(converter, text) for text in texts]
+    return converted
+
+
 def _run_tool(source: Path, target: Path, source_format: str, target_format: str) -> None:
     """Convert ``source`` with ``opencc_dict``, termloc writing ``target`` itself.
 

@@ -226,13 +226,12 @@ class Converter:
         """``text`` through OpenCC; Traditional clauses into a Traditional variant through the glossary alone."""
         if self._runs is None:
             return opencc_files.convert(self._opencc, text)
-        parts = []
-        for run, traditional in self._runs.split(text):
-            if not traditional:
-                parts.append(opencc_files.convert(self._opencc, run))
-            else:
-                parts.append(opencc_files.convert(self._traditional, run) if self._traditional is not None else run)
-        return "".join(parts)
+        runs = self._runs.split(text)
+        # One OpenCC call per script, not one per run: a long mixed text has tens of thousands of runs.
+        simplified = iter(opencc_files.convert_many(self._opencc, [run for run, kept in runs if not kept]))
+        kept = [run for run, kept in runs if kept]
+        traditional = iter(kept if self._traditional is None else opencc_files.convert_many(self._traditional, kept))
+        return "".join(next(traditional) if is_traditional else next(simplified) for _, is_traditional in runs)
 
     def _convert(self, text: str) -> str:
         return self.quoted(self._engine(text))

@@ -118,6 +118,7 @@ class TopicIndex:
             raise InputError(offsets.parent, f"unreadable reference topic index: {err}") from None
         self.general = frozenset(topics["general"])
         self._buckets: dict[str, dict[str, tuple[int, ...]]] = {}
+        self._prefixes: dict[str, frozenset[str]] = {}
 
     def _load(self, chars: set[str]) -> None:
         """Read the keys of every character in ``chars`` not read yet, through one file handle."""
@@ -134,6 +135,14 @@ class TopicIndex:
                     bucket[key] = tuple(int(g) for g in groups.split(","))
                 self._buckets[char] = bucket
 
+    def _prefixes_of(self, char: str) -> frozenset[str]:
+        """Every beginning of two or more characters of a key that starts with ``char`` (its bucket read)."""
+        prefixes = self._prefixes.get(char)
+        if prefixes is None:
+            prefixes = frozenset(key[:n] for key in self._buckets[char] for n in range(2, len(key) + 1))
+            self._prefixes[char] = prefixes
+        return prefixes
+
     def _bucket(self, char: str) -> dict[str, tuple[int, ...]]:
         self._load({char})
         return self._buckets[char]
@@ -144,14 +153,19 @@ class TopicIndex:
         chars = set(text) & self.offsets.keys()
         self._load(chars)
         for char in chars:
-            bucket = self._buckets[char]
-            lengths = sorted({len(key) for key in bucket})
+            bucket, prefixes = self._buckets[char], self._prefixes_of(char)
             start = text.find(char)
             while start != -1:
-                for length in lengths:
-                    groups = bucket.get(text[start : start + length])
-                    for group in groups or ():
-                        found[group].setdefault(text[start : start + length], start)
+                # Longer pieces only while they begin some key: most positions stop at two characters.
+                end = start + 1
+                piece = char
+                while True:
+                    for group in bucket.get(piece, ()):
+                        found[group].setdefault(piece, start)
+                    end += 1
+                    piece = text[start:end]
+                    if len(piece) < end - start or piece not in prefixes:
+                        break
                 start = text.find(char, start + 1)
         names = self.ref.groups
         return {
