@@ -16,12 +16,10 @@ the compile cache once, and leaves Ctrl-C to this process.
 from __future__ import annotations
 
 import itertools
-import multiprocessing
 import os
 import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -29,6 +27,8 @@ from termloc.corpus.chunks import Chunk, decoded
 from termloc.corpus.work import Task, convert_chunk, plain_chunk
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
+
     from termloc.engine.markup import MarkupConverter
 
 __all__ = ["Done", "Workers", "default_jobs"]
@@ -77,6 +77,10 @@ class Workers:
 
     def _started(self) -> ProcessPoolExecutor:
         if self._executor is None:
+            # Imported here: a one-line `termloc convert` never starts a pool (40 ms of imports).
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
             context = multiprocessing.get_context("forkserver")
             self._executor = ProcessPoolExecutor(self.jobs, mp_context=context, initializer=_worker_started)
         return self._executor

@@ -20,7 +20,6 @@ import os
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from importlib.metadata import version
 from pathlib import Path
 from typing import BinaryIO, Protocol
 
@@ -80,6 +79,8 @@ class Settings:
 
     def digest(self) -> dict[str, object]:
         """What the outputs depend on, to tell whether an output folder was made with these settings."""
+        from importlib.metadata import version  # 30 ms of imports: only for a folder of outputs
+
         converter = self.converter
         return {
             "termloc": version("termloc"),

@@ -69,9 +69,9 @@ class _Phrases:
                 self.stock[key] = value
         self.entries = {**self.stock, **table}
         self.sorted = sorted(self.entries)
-        # The lengths keys have: a piece of another length is no key (a long glossary
-        # form must not make every position try every length up to its own).
-        self.lengths = sorted({len(key) for key in self.entries})
+        # Every proper beginning of a key, stock or table (a removed key's stay: the walk below
+        # then tries a little further, never misses a key).
+        self.starts = {key[:i] for key in self.entries for i in range(1, len(key))}
 
     def without(self, key: str) -> str:
         """Drop ``key`` (back to its stock value if it has one); return its value."""
@@ -91,11 +91,16 @@ class _Phrases:
         return index < len(self.sorted) and self.sorted[index].startswith(prefix)
 
     def longest_within(self, text: str, start: int) -> str | None:
-        fitting = bisect.bisect_right(self.lengths, len(text) - start)
-        for length in reversed(self.lengths[:fitting]):
-            if text[start : start + length] in self.entries:
-                return text[start : start + length]
-        return None
+        """The longest key at ``start`` that ends within ``text``: longer pieces only while some key
+        begins with them."""
+        found = None
+        for end in range(start + 1, len(text) + 1):
+            piece = text[start:end]
+            if piece in self.entries:
+                found = piece
+            if piece not in self.starts:
+                break
+        return found
 
 
 class _Later:
@@ -103,7 +108,7 @@ class _Later:
 
     def __init__(self, dictionaries: Sequence[Mapping[str, str]]) -> None:
         self.changing = {key for entries in dictionaries for key, value in entries.items() if _first(value) != key}
-        self.longest = max(map(len, self.changing), default=0)
+        self.changing_starts = {key[:i] for key in self.changing for i in range(1, len(key))}
         keys = {key for entries in dictionaries for key in entries if len(key) > 1}
         self.suffixes = {key[i:] for key in keys for i in range(1, len(key))}
         self.prefixes = {key[:i] for key in keys for i in range(1, len(key))}
@@ -112,8 +117,13 @@ class _Later:
 
     def change(self, text: str) -> bool:
         """True if a key of a later stage inside ``text`` changes it."""
-        n = len(text)
-        return any(text[i:j] in self.changing for i in range(n) for j in range(i + 1, min(n, i + self.longest) + 1))
+        for i in range(len(text)):
+            for j in range(i + 1, len(text) + 1):
+                if text[i:j] in self.changing:
+                    return True
+                if text[i:j] not in self.changing_starts:  # no changing key begins with it
+                    break
+        return False
 
     def reach_start(self, text: str) -> bool:
         """True if a key of a later stage starts before ``text`` and ends inside or after it."""

@@ -158,11 +158,12 @@ def _undone(
     """The higher layer's claim that ``key`` would undo, if any."""
     for start in range(len(key)):
         for end in range(start + 1, len(key) + 1):
-            if end - start == len(key):
-                continue
-            inner = claims.get(key[start:end])
+            piece = key[start:end]
+            inner = claims.get(piece) if end - start < len(key) else None
             if inner is not None and inner.layer < claim.layer and inner.output not in claim.output:
                 return inner
+            if piece not in starts:  # no key begins with it: nor with anything longer from here
+                break
         begun = starts.get(key[start:]) if start and len(key) - start >= MIN_OVERLAP else None
         if begun is not None and begun.layer < claim.layer and not begun.reference:
             tail = key[start:]
