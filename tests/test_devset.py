@@ -122,7 +122,6 @@ def test_enough_renderings() -> None:
     assert sum(renderings(load(path)) for path in FILES) >= MIN_RENDERINGS
 
 
-@pytest.mark.xfail(strict=True, reason=INCOMPLETE)
 def test_every_topic_has_files() -> None:
     counts = Counter(load(path)["topic"] for path in FILES)
     assert all(counts[topic] >= MIN_FILES_PER_TOPIC for topic in TOPICS), dict(counts)
