@@ -73,6 +73,19 @@ def test_sources_are_urls(path: Path) -> None:
         assert parsed.netloc, f"{view}: not a URL: {url!r}"
 
 
+def check_page_rules(line: dict[str, Any], number: int) -> None:
+    """A line's ``page_rules``: view → the forms in that view's text that come from the page's own rules."""
+    rules = line.get("page_rules", {})
+    assert isinstance(rules, dict), f"line {number}: page_rules is not a mapping"
+    for view, forms in rules.items():
+        assert view in line, f"line {number}: page_rules names {view}, which the line has no text for"
+        assert isinstance(forms, list), f"line {number}: page_rules {view} is not a list"
+        assert forms, f"line {number}: page_rules {view} is empty"
+        for form in forms:
+            assert isinstance(form, str), f"line {number}: page_rules {view} {form!r} is not text"
+            assert form in line[view], f"line {number}: page_rules form {form!r} is not in its {view} text"
+
+
 @pytest.mark.parametrize("path", FILES, ids=[path.name for path in FILES])
 def test_lines(path: Path) -> None:
     data = load(path)
@@ -84,9 +97,10 @@ def test_lines(path: Path) -> None:
         assert isinstance(line, dict), f"line {number}: not a mapping"
         assert isinstance(line.get("input"), str), f"line {number}: no input"
         assert line["input"], f"line {number}: empty input"
-        assert set(line) <= {"input"} | expected_views, f"line {number}: unknown keys"
+        assert set(line) <= {"input", "page_rules"} | expected_views, f"line {number}: unknown keys"
         assert any(view in line for view in REGIONAL), f"line {number}: no zh-CN/zh-TW/zh-HK"
-        for view in set(line) - {"input"}:
+        check_page_rules(line, number)
+        for view in set(line) - {"input", "page_rules"}:
             assert view in data["sources"], f"line {number}: {view} has no source URL"
             assert isinstance(line[view], str), f"line {number}: {view} is not text"
             assert 10 <= len(line[view]) <= 120, f"line {number}: {view} length"
@@ -100,7 +114,8 @@ def test_names_occur_in_their_views(path: Path) -> None:
     texts: dict[str, list[str]] = {}
     for line in data["lines"]:
         for view, text in line.items():
-            texts.setdefault(view, []).append(text)
+            if view != "page_rules":
+                texts.setdefault(view, []).append(text)
     assert isinstance(data["names"], list)
     for name in data["names"]:
         assert isinstance(name, dict), f"name {name!r}: not a mapping"
@@ -125,3 +140,12 @@ def test_enough_renderings() -> None:
 def test_every_topic_has_files() -> None:
     counts = Counter(load(path)["topic"] for path in FILES)
     assert all(counts[topic] >= MIN_FILES_PER_TOPIC for topic in TOPICS), dict(counts)
+
+
+def test_page_rules_check_catches_a_form_not_in_its_view() -> None:
+    line = {"input": "現任會長詹尼·因凡蒂諾。", "zh-HK": "現任會長詹尼·恩芬天奴。"}
+    check_page_rules({**line, "page_rules": {"zh-HK": ["詹尼·恩芬天奴"]}}, 1)
+    with pytest.raises(AssertionError, match="not in its zh-HK text"):
+        check_page_rules({**line, "page_rules": {"zh-HK": ["詹尼·因凡蒂諾"]}}, 1)
+    with pytest.raises(AssertionError, match="no text for"):
+        check_page_rules({**line, "page_rules": {"zh-TW": ["詹尼·因凡蒂諾"]}}, 1)
