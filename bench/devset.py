@@ -23,7 +23,9 @@ saying so):
   s2tw (zh-Hant) and t2s (zh-Hans);
 - ``zhconv-rs``: ``zhconv_rs.zhconv(text, variant)``, MediaWiki's tables.
 
-``--misses`` lists the lines termloc gets wrong (input, expected, got);
+``--misses`` lists the lines termloc gets wrong (input, expected, got), marking
+those whose expected text holds a form from the page's own conversion rules
+(the line's ``page_rules``: no converter can know them from the text);
 ``--json`` prints the scores as JSON instead of a table.
 """
 
@@ -59,6 +61,8 @@ class Line:
     input: str
     expected: str
     names: list[str]
+    #: Forms in ``expected`` that come from the page's own conversion rules (-{…}-, NoteTA).
+    page_rules: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -69,7 +73,7 @@ class Score:
     lines_right: int = 0
     names: int = 0
     names_right: int = 0
-    misses: list[dict[str, str]] = field(default_factory=list)
+    misses: list[dict[str, Any]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -95,7 +99,9 @@ def load_lines(folder: Path, variant: str) -> list[Line]:
         for line in data["lines"]:
             if variant in line:
                 expected = line[variant]
-                lines.append(Line(path.stem, line["input"], expected, [form for form in forms if form in expected]))
+                names = [form for form in forms if form in expected]
+                rules = list((line.get("page_rules") or {}).get(variant, []))
+                lines.append(Line(path.stem, line["input"], expected, names, rules))
     return lines
 
 
@@ -168,7 +174,15 @@ def score(convert: Convert, lines: Iterable[Line], keep_misses: bool) -> Score:
         if got == line.expected:
             result.lines_right += 1
         elif keep_misses:
-            result.misses.append({"page": line.page, "input": line.input, "expected": line.expected, "got": got})
+            result.misses.append(
+                {
+                    "page": line.page,
+                    "input": line.input,
+                    "expected": line.expected,
+                    "got": got,
+                    "page_rules": line.page_rules,
+                }
+            )
         result.names += len(line.names)
         result.names_right += sum(1 for form in line.names if form in got)
     return result
@@ -214,11 +228,16 @@ def misses_text(scores: dict[str, dict[str, Score]]) -> str:
     out = []
     for variant, by_converter in scores.items():
         result = by_converter.get("termloc")
-        for miss in result.misses if result else []:
+        misses = result.misses if result else []
+        for miss in misses:
+            rules = f"\n  page rules: {', '.join(miss['page_rules'])}" if miss["page_rules"] else ""
             out.append(
                 f"[{variant}] {miss['page']}\n  input:    {miss['input']}\n"
-                f"  expected: {miss['expected']}\n  got:      {miss['got']}"
+                f"  expected: {miss['expected']}\n  got:      {miss['got']}{rules}"
             )
+        ruled = sum(1 for miss in misses if miss["page_rules"])
+        if misses:
+            out.append(f"[{variant}] {len(misses)} misses, {ruled} of them on forms from the page's own rules")
     return "\n".join(out) if out else "termloc gets every line right"
 
 
