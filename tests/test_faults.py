@@ -364,3 +364,21 @@ def test_a_folder_that_cannot_be_written_is_one_line(command: str, article: Path
     assert result.returncode == 1
     assert "Permission denied" in _one_line(result.stderr)
     assert list(locked.iterdir()) == []
+
+
+def test_auto_compiles_only_the_configs_its_texts_use(own_cache: Path) -> None:
+    """With ``auto`` a converter hands each text to the converter of the text's groups, and compiles
+    its own config (no groups) only when a text chooses none: a cold run compiles one config, not two."""
+    converter = Converter("zh-TW")
+
+    def compiled() -> int:
+        return len(list(own_cache.rglob("config.json")))
+
+    assert compiled() == 0
+    assert converter.convert("特朗普访问悉尼") == "川普訪問雪梨"
+    assert compiled() == 1
+    assert converter.convert("今天天气很好") == "今天天氣很好"
+    assert compiled() == 2
+    # Positive control: a converter of fixed groups (none) compiles when it is made.
+    Converter("zh-HK", reference=None)
+    assert compiled() == 3

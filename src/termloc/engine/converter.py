@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -68,6 +69,19 @@ def selection_of(
     return GlossarySelection.named(glossary, groups)
 
 
+@dataclass(frozen=True)
+class _Opened:
+    """A converter's config as OpenCC runs it."""
+
+    config: Path
+    #: The ``opencc.OpenCC`` of the config.
+    opencc: Any
+    #: The clause splitter of Traditional input into a Traditional variant, and the glossary-only
+    #: converter of its Traditional clauses (see `Converter._traditional_path`).
+    runs: ScriptRuns | None
+    traditional: Any
+
+
 class Converter:
     """Converts text into one Chinese variant, applying a glossary.
 
@@ -80,6 +94,8 @@ class Converter:
     quotation marks as they are; with no glossary and no reference as well,
     the output equals OpenCC's for the variant's config byte for byte.
     """
+
+    _state: _Opened | None
 
     def __init__(
         self,
@@ -101,8 +117,13 @@ class Converter:
             base = (base or GlossarySelection(())).with_reference(fixed)
         self.selection: GlossarySelection | None = base
         if self.selection is None:
-            self.config = opencc_files.stock_config(str(self.variant.opencc_config))
-            self._opencc = opencc.OpenCC(str(self.config))
+            config = opencc_files.stock_config(str(self.variant.opencc_config))
+            self._state = _Opened(config, opencc.OpenCC(str(config)), None, None)
+        elif self.auto:
+            # Its own config is compiled on first use: a converter that hands every text to the
+            # converter of the text's groups (`for_text`) never needs it (a second or more, cold).
+            self.selection.files()
+            self.selection.reference_files()
         else:
             self._open_compiled()
 
@@ -118,8 +139,7 @@ class Converter:
         self.selection = None
         self._siblings: dict[str, Converter] = {}
         self._by_topics: dict[tuple[str, ...], Converter] = {}
-        self._runs: ScriptRuns | None = None
-        self._traditional: Any = None
+        self._state = None
         self._explainer: Explainer | None = None
         self._quotes = self.variant.quotes if punctuation == "auto" else None
 
@@ -129,27 +149,46 @@ class Converter:
         to compile: it converts as the converter that compiled it, and has no selection to explain by."""
         converter = cls.__new__(cls)
         converter._setup(variant, punctuation, None)
-        converter.config = config
-        converter._opencc = opencc_files.open_config(config)
-        converter._runs, converter._traditional = converter._traditional_path(config)
+        converter._state = _Opened(config, opencc_files.open_config(config), *converter._traditional_path(config))
         return converter
+
+    def _opened(self) -> _Opened:
+        """The config OpenCC runs, opened on first use."""
+        if self._state is None:
+            self._open_compiled()
+            assert self._state is not None
+        return self._state
+
+    @property
+    def config(self) -> Path:
+        """The OpenCC config this converter runs (compiled from its glossary, or OpenCC's own)."""
+        return self._opened().config
+
+    @property
+    def _opencc(self) -> Any:
+        return self._opened().opencc
+
+    @property
+    def _runs(self) -> ScriptRuns | None:
+        return self._opened().runs
+
+    @property
+    def _traditional(self) -> Any:
+        return self._opened().traditional
 
     def _open_compiled(self) -> None:
         """Open the compiled config; one OpenCC cannot read is made again, once."""
         assert self.selection is not None
         for rebuild in (False, True):
-            self.config = compiled_config(self.variant, self.selection, self.registry, rebuild=rebuild)
+            config = compiled_config(self.variant, self.selection, self.registry, rebuild=rebuild)
             try:
-                self._opencc = opencc_files.open_config(self.config)
-                self._runs, self._traditional = self._traditional_path(self.config)
+                self._state = _Opened(config, opencc_files.open_config(config), *self._traditional_path(config))
                 return
             except (OSError, ValueError, RuntimeError) as err:
                 if rebuild:
-                    raise TermlocError(
-                        f"OpenCC cannot read the compiled glossary {str(self.config)!r}: {err}"
-                    ) from None
+                    raise TermlocError(f"OpenCC cannot read the compiled glossary {str(config)!r}: {err}") from None
                 warnings.warn(
-                    f"the cached glossary {str(self.config.parent)!r} was damaged; made it again",
+                    f"the cached glossary {str(config.parent)!r} was damaged; made it again",
                     CacheWarning,
                     stacklevel=2,
                 )

@@ -32,7 +32,7 @@ removals before, so each removal is proved on its own.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 __all__ = ["Stage", "redundant_keys"]
@@ -142,12 +142,17 @@ def _extends(ordered: list[str], text: str) -> bool:
     return index < len(ordered) and ordered[index].startswith(text)
 
 
-def redundant_keys(table: Mapping[str, str], stage: Stage) -> set[str]:
-    """The keys of ``table`` that change no conversion of ``stage``'s config."""
+def redundant_keys(table: Mapping[str, str], stage: Stage, candidates: Collection[str] | None = None) -> set[str]:
+    """The keys of ``table`` that change no conversion of ``stage``'s config.
+
+    With ``candidates``, only those keys are tried (every key of ``table`` stays in the
+    dictionary the proofs see): a key left untried is kept, which is always safe.
+    """
     phrases = _Phrases(stage, table)
     later = _Later(stage.later) if stage.later else None
     redundant: set[str] = set()
-    for key in sorted(table, key=lambda k: (len(k), k)):
+    tried = table if candidates is None else [key for key in candidates if key in table]
+    for key in sorted(tried, key=lambda k: (len(k), k)):
         output = table[key]
         if later is not None and later.change(output):
             continue

@@ -135,17 +135,19 @@ def _overlapped(claims: dict[str, Claim], variant: str, tables: CharTables) -> l
     """
     if len({claim.layer for claim in claims.values()}) < 2:
         return []
-    starts: dict[str, Claim] = {}  # a proper prefix of a key → the highest claim it begins
-    for key, claim in claims.items():
-        for end in range(1, len(key)):
-            held = starts.get(key[:end])
-            if held is None or claim.layer < held.layer:
-                starts[key[:end]] = claim
+    reach: dict[str, int] = {}  # a key or a beginning of one → the highest layer (lowest number) of such keys
+    begins: dict[str, Claim] = {}  # a proper beginning of a glossary key (never the reference's) → its claim
+    for key, claim in sorted(claims.items(), key=lambda item: item[1].layer):
+        for end in range(1, len(key) + 1):
+            reach.setdefault(key[:end], claim.layer)
+        if not claim.reference:
+            for end in range(1, len(key)):
+                begins.setdefault(key[:end], claim)
     shadows: list[Conflict] = []
     for key, claim in list(claims.items()):
         if claim.layer == 0:
             continue
-        higher = _undone(key, claim, claims, starts, tables)
+        higher = _undone(key, claim, claims, reach, begins, tables)
         if higher is not None:
             shadows.append(Conflict(key, higher, claim, variant))
             del claims[key]
@@ -153,20 +155,29 @@ def _overlapped(claims: dict[str, Claim], variant: str, tables: CharTables) -> l
 
 
 def _undone(
-    key: str, claim: Claim, claims: dict[str, Claim], starts: dict[str, Claim], tables: CharTables
+    key: str,
+    claim: Claim,
+    claims: dict[str, Claim],
+    reach: dict[str, int],
+    begins: dict[str, Claim],
+    tables: CharTables,
 ) -> Claim | None:
-    """The higher layer's claim that ``key`` would undo, if any."""
-    for start in range(len(key)):
-        for end in range(start + 1, len(key) + 1):
+    """The higher layer's claim that ``key`` would undo, if any (run for every reference key: kept lean)."""
+    layer, size = claim.layer, len(key)
+    for start in range(size):
+        for end in range(start + 1, size + 1):
             piece = key[start:end]
-            inner = claims.get(piece) if end - start < len(key) else None
-            if inner is not None and inner.layer < claim.layer and inner.output not in claim.output:
-                return inner
-            if piece not in starts:  # no key begins with it: nor with anything longer from here
+            if reach.get(piece, layer) >= layer:  # no higher key is, or begins with, this piece
                 break
-        begun = starts.get(key[start:]) if start and len(key) - start >= MIN_OVERLAP else None
-        if begun is not None and begun.layer < claim.layer and not begun.reference:
-            tail = key[start:]
-            if not any(claim.output.endswith(spelling) for spelling in tables.spellings(tail)):
-                return begun
+            inner = claims.get(piece) if end - start < size else None
+            if inner is not None and inner.layer < layer and inner.output not in claim.output:
+                return inner
+        tail = key[start:]
+        begun = begins.get(tail) if start and size - start >= MIN_OVERLAP else None
+        if (
+            begun is not None
+            and begun.layer < layer
+            and not any(claim.output.endswith(spelling) for spelling in tables.spellings(tail))
+        ):
+            return begun
     return None
