@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from termloc import Converter
 from termloc.core import resources
@@ -20,7 +21,9 @@ from termloc.core.variants import load_variants
 from termloc.documents.document import parse_document
 from termloc.glossary.reference import reference
 from termloc.glossary.topics import choose_topics, topic_index
-from tests.conftest import SHARED, Cli
+from tests.conftest import ROOT, SHARED, Cli
+
+DEVSET = ROOT / "tests" / "data" / "devset"
 
 REGISTRY = load_variants()
 CGROUPS = SHARED / "data" / "cgroups"
@@ -85,6 +88,20 @@ def test_topic_groups_do_not_leak_into_unrelated_text(text: str, group: str, dam
     assert damaged not in Converter("zh-TW").convert(text)
     # Positive control: the group, named, does write the form (so the check above can fail).
     assert damaged in Converter("zh-TW", reference=[group]).convert(text)
+
+
+def test_one_rule_in_two_scripts_is_one_piece_of_evidence(article: str) -> None:
+    """The article (Simplified 委员会) beside the Golden Horse page of the dev set (Traditional 委員會 and
+    a film festival's 執委會) names one EU rule in two scripts and one in passing: no EU topic, whose
+    rule 13 would write every Taiwan 委員會 as 執委會."""
+    page = yaml.safe_load((DEVSET / "entertainment-golden-horse-awards.yaml").read_text(encoding="utf-8"))
+    text = article + "\n" + "\n".join(line["input"] for line in page["lines"])
+    assert "EU" not in choose_topics(text).groups
+    probe = text + "\n委员会决定"
+    assert Converter("zh-TW").convert(probe).endswith("\n委員會決定")
+    assert Converter("zh-TW", reference=["EU"]).convert(probe).endswith("\n執委會決定")  # what EU would do
+    # Positive control: three rules of the group, each a different name, do choose it.
+    assert "EU" in choose_topics("欧盟委员会主席容克与欧洲理事会主席图斯克在马斯特里赫特会谈").groups
 
 
 def test_auto_chooses_the_article_topics_with_evidence(article: str) -> None:

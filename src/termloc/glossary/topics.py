@@ -13,8 +13,11 @@ People,地名``, front matter ``reference: [...]``) and otherwise, with
   text — keys of three or more characters, written with Han characters, that
   belong to at most `MAX_SPREAD` groups and to no general group (a word every
   topic group has, or a name a general group already holds, says nothing
-  about the topic). At most `MAX_TOPICS` topic groups, the best evidenced
-  first.
+  about the topic), and that differ in more than script (委员会 and 委員會
+  count once). At most `MAX_TOPICS` topic groups, the best evidenced first,
+  each on keys of its own: keys a group chosen before it holds do not count
+  again (a film's actors choose one group of entertainers, not every group
+  that lists them).
 
 So a topic group's rules for common words (an IT group's 访问 → 存取) reach
 only text that is about its topic. The keys are the Chinese input forms of
@@ -197,7 +200,32 @@ class TopicIndex:
                 topics.append(Pick(name, False, specific))
         topics.sort(key=lambda pick: (-len(pick.evidence), pick.group))
         general = sorted(picks, key=lambda pick: pick.group)
-        return TopicChoice((*general, *topics[:MAX_TOPICS]))
+        return TopicChoice((*general, *_fresh(topics)))
+
+
+def _fresh(topics: list[Pick]) -> list[Pick]:
+    """The best evidenced topic groups, each on evidence of its own: `TOPIC_EVIDENCE` keys, told apart
+    by more than their script, that no group chosen before it holds (a film's actors choose one group
+    of entertainers, not the three that list the same names), at most `MAX_TOPICS`."""
+    chosen: list[Pick] = []
+    seen: set[str] = set()
+    for pick in topics:
+        own = _unscripted(pick.evidence) - seen
+        if len(own) >= TOPIC_EVIDENCE:
+            chosen.append(pick)
+            seen |= own
+            if len(chosen) == MAX_TOPICS:
+                break
+    return chosen
+
+
+def _unscripted(keys: tuple[str, ...]) -> set[str]:
+    """``keys`` told apart by more than their script: 委员会 and 委員會 (one rule's two spellings,
+    both in a mixed text) are one piece of evidence, not two."""
+    from termloc.core.han import char_tables
+
+    tables = char_tables()
+    return {tables.to_simplified(key) for key in keys}
 
 
 def sample(text: str) -> str:
