@@ -76,6 +76,20 @@ def test_chunks_end_at_line_breaks_and_count_lines(corpus_text: str) -> None:
         lines += chunk.data.count(b"\n")
 
 
+def test_a_last_line_without_a_line_break_stays_in_its_chunk() -> None:
+    """A file that fits one chunk is one chunk, whether or not it ends with a line break (it was two,
+    and two chunks start the worker processes: a second or more on a cold start)."""
+    data = ARTICLE.read_bytes().rstrip(b"\n")
+    assert [c.data for c in chunks(io.BytesIO(data), "article")] == [data]
+    cut = list(chunks(io.BytesIO(data), "article", size=4096))
+    assert b"".join(c.data for c in cut) == data
+    assert all(c.data.endswith(b"\n") for c in cut[:-1])
+    assert not cut[-1].data.endswith(b"\n")
+    with Workers(2) as workers:
+        convert_stream(Settings(Converter("zh-TW")), io.BytesIO(data), "x", io.BytesIO(), workers, size=len(data))
+        assert workers._executor is None  # converted in this process: no pool started
+
+
 def test_a_byte_order_mark_is_dropped_as_read_text_drops_it() -> None:
     found = list(chunks(io.BytesIO("\ufeff普京\n".encode()), "x", size=2))
     assert b"".join(c.data for c in found) == "普京\n".encode()

@@ -67,6 +67,8 @@ def chunks(stream: BinaryIO, name: str, size: int = CHUNK, head: bytes = b"") ->
 
 def _cut(buffer: bytes, size: int, name: str, line: int, *, final: bool) -> int:
     """Where the chunk at the start of ``buffer`` ends (0: read more first)."""
+    if final and len(buffer) <= size:
+        return len(buffer)  # the rest fits: one chunk, though its last line has no line break
     newline = buffer.rfind(b"\n", 0, max(size, 1) + 1)
     if newline < 0:
         newline = buffer.find(b"\n")
