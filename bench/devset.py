@@ -2,9 +2,10 @@
 
     python bench/devset.py [--variants zh-TW,zh-HK,zh-CN,zh-Hant] [--json] [--misses]
 
-Every input line is converted, in one run, by each converter into each
-variant that the line has an expectation for, and scored per variant and
-converter:
+Every page's input lines are converted, in one run, by each converter into
+each variant that a line has an expectation for — the page as one text, as
+``termloc convert PAGE`` converts it (``--by-line``: each line alone) — and
+scored per line, per variant and converter:
 
 - lines: the output equals the expected text exactly;
 - names: for every name of a file that has a form for the variant, and every
@@ -63,6 +64,9 @@ class Line:
     names: list[str]
     #: Forms in ``expected`` that come from the page's own conversion rules (-{…}-, NoteTA).
     page_rules: list[str] = field(default_factory=list)
+    #: Every input line of the page, and this line's place among them (pages are converted whole).
+    page_inputs: tuple[str, ...] = ()
+    index: int = 0
 
 
 @dataclass
@@ -96,12 +100,13 @@ def load_lines(folder: Path, variant: str) -> list[Line]:
     for path in sorted(folder.glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         forms = [name[variant] for name in data.get("names") or [] if variant in name]
-        for line in data["lines"]:
+        inputs = tuple(line["input"] for line in data["lines"])
+        for index, line in enumerate(data["lines"]):
             if variant in line:
                 expected = line[variant]
                 names = [form for form in forms if form in expected]
                 rules = list((line.get("page_rules") or {}).get(variant, []))
-                lines.append(Line(path.stem, line["input"], expected, names, rules))
+                lines.append(Line(path.stem, line["input"], expected, names, rules, inputs, index))
     return lines
 
 
@@ -166,10 +171,22 @@ def converters() -> tuple[dict[str, Factory], list[str]]:
     return found, skipped
 
 
-def score(convert: Convert, lines: Iterable[Line], keep_misses: bool) -> Score:
+def converted(convert: Convert, line: Line, by_line: bool, pages: dict[str, list[str]]) -> str:
+    """``line`` converted: alone with ``by_line``, else as a line of its whole page, converted once as
+    one text (as ``termloc convert PAGE`` would: the reference's topics chosen from the whole page)."""
+    if by_line or not line.page_inputs:
+        return convert(line.input)
+    if line.page not in pages:
+        lines = convert("\n".join(line.page_inputs)).split("\n")
+        pages[line.page] = lines if len(lines) == len(line.page_inputs) else [convert(t) for t in line.page_inputs]
+    return pages[line.page][line.index]
+
+
+def score(convert: Convert, lines: Iterable[Line], keep_misses: bool, by_line: bool = False) -> Score:
     result = Score()
+    pages: dict[str, list[str]] = {}
     for line in lines:
-        got = convert(line.input)
+        got = converted(convert, line, by_line, pages)
         result.lines += 1
         if got == line.expected:
             result.lines_right += 1
@@ -188,7 +205,9 @@ def score(convert: Convert, lines: Iterable[Line], keep_misses: bool) -> Score:
     return result
 
 
-def run(variants: list[str], folder: Path = DEVSET) -> tuple[dict[str, dict[str, Score]], list[str]]:
+def run(
+    variants: list[str], folder: Path = DEVSET, by_line: bool = False
+) -> tuple[dict[str, dict[str, Score]], list[str]]:
     """Scores of every available converter in every variant, and notes on what was skipped."""
     found, notes = converters()
     scores: dict[str, dict[str, Score]] = {}
@@ -202,7 +221,7 @@ def run(variants: list[str], folder: Path = DEVSET) -> tuple[dict[str, dict[str,
             if convert is None:
                 notes.append(f"skipped {name} for {variant}: no such variant")
                 continue
-            scores.setdefault(variant, {})[name] = score(convert, lines, keep_misses=name == "termloc")
+            scores.setdefault(variant, {})[name] = score(convert, lines, name == "termloc", by_line)
     return scores, notes
 
 
@@ -246,12 +265,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--variants", default=",".join(DEFAULT_VARIANTS), help="comma-separated target variants")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     parser.add_argument("--misses", action="store_true", help="list the lines termloc gets wrong")
+    parser.add_argument("--by-line", action="store_true", help="convert each line alone, not each page as one text")
     args = parser.parse_args(argv)
     variants = [variant.strip() for variant in args.variants.split(",") if variant.strip()]
     unknown = [variant for variant in variants if variant not in KNOWN_VARIANTS]
     if unknown:
         parser.error(f"unknown variants {unknown}; choose from {', '.join(KNOWN_VARIANTS)}")
-    scores, notes = run(variants)
+    scores, notes = run(variants, by_line=args.by_line)
     if args.json:
         report: dict[str, Any] = {
             "scores": {v: {name: s.as_dict() for name, s in by.items()} for v, by in scores.items()},
