@@ -128,21 +128,23 @@ def _overlapped(claims: dict[str, Claim], variant: str, tables: CharTables) -> l
     key whose output it does not keep (对北韩 would beat the glossary's 北韩
     and write the lower layer's form of it), nor end in the beginning of one
     and rewrite that end (对朝 → 對北韓 in 对朝鲜 would take 朝 away from the
-    glossary's 朝鲜 and write 對北韓鮮; 特朗普 → 川普 keeps its 普); the second rule
-    protects the glossaries named from the reference, and leaves the
-    reference's groups to the longest match among themselves, as MediaWiki
-    does. Such a key is dropped, as a shadow of the higher layer's claim.
+    glossary's 朝鲜 and write 對北韓鮮; 特朗普 → 川普 keeps its 普). Both rules
+    protect the glossaries named (their choices), from lower glossaries and
+    from the reference; the reference's groups are left to the longest match
+    among themselves, as MediaWiki does. Such a key is dropped, as a shadow
+    of the higher layer's claim.
     """
     if len({claim.layer for claim in claims.values()}) < 2:
         return []
-    reach: dict[str, int] = {}  # a key or a beginning of one → the highest layer (lowest number) of such keys
-    begins: dict[str, Claim] = {}  # a proper beginning of a glossary key (never the reference's) → its claim
+    reach: dict[str, int] = {}  # a glossary key or a beginning of one → the highest layer (lowest number) of such keys
+    begins: dict[str, Claim] = {}  # a proper beginning of a glossary key → its claim
     for key, claim in sorted(claims.items(), key=lambda item: item[1].layer):
+        if claim.reference:
+            continue
         for end in range(1, len(key) + 1):
             reach.setdefault(key[:end], claim.layer)
-        if not claim.reference:
-            for end in range(1, len(key)):
-                begins.setdefault(key[:end], claim)
+        for end in range(1, len(key)):
+            begins.setdefault(key[:end], claim)
     shadows: list[Conflict] = []
     for key, claim in list(claims.items()):
         if claim.layer == 0:
@@ -167,10 +169,10 @@ def _undone(
     for start in range(size):
         for end in range(start + 1, size + 1):
             piece = key[start:end]
-            if reach.get(piece, layer) >= layer:  # no higher key is, or begins with, this piece
+            if reach.get(piece, layer) >= layer:  # no higher glossary key is, or begins with, this piece
                 break
             inner = claims.get(piece) if end - start < size else None
-            if inner is not None and inner.layer < layer and inner.output not in claim.output:
+            if inner is not None and not inner.reference and inner.layer < layer and inner.output not in claim.output:
                 return inner
         tail = key[start:]
         begun = begins.get(tail) if start and size - start >= MIN_OVERLAP else None
