@@ -145,9 +145,10 @@ def _overlapped(claims: dict[str, Claim], variant: str, tables: CharTables) -> l
             reach.setdefault(key[:end], claim.layer)
         for end in range(1, len(key)):
             begins.setdefault(key[:end], claim)
+    firsts = {piece[0] for piece in reach}  # a key none of whose characters begins a glossary key undoes nothing
     shadows: list[Conflict] = []
     for key, claim in list(claims.items()):
-        if claim.layer == 0:
+        if claim.layer == 0 or firsts.isdisjoint(key):
             continue
         higher = _undone(key, claim, claims, reach, begins, tables)
         if higher is not None:
