@@ -21,7 +21,7 @@ from termloc.core.variants import load_variants
 from termloc.documents.document import parse_document
 from termloc.glossary.reference import reference
 from termloc.glossary.topics import choose_topics, topic_index
-from tests.conftest import ROOT, SHARED, Cli
+from tests.conftest import ROOT, SHARED, Cli, opencc_cases
 
 DEVSET = ROOT / "tests" / "data" / "devset"
 
@@ -88,6 +88,42 @@ def test_topic_groups_do_not_leak_into_unrelated_text(text: str, group: str, dam
     assert damaged not in Converter("zh-TW").convert(text)
     # Positive control: the group, named, does write the form (so the check above can fail).
     assert damaged in Converter("zh-TW", reference=[group]).convert(text)
+
+
+def _devset_line(page: str, fragment: str) -> dict[str, str]:
+    data = yaml.safe_load((DEVSET / f"{page}.yaml").read_text(encoding="utf-8"))
+    line: dict[str, str] = next(line for line in data["lines"] if fragment in line["input"])
+    return line
+
+
+@pytest.mark.parametrize(
+    ("page", "fragment", "opencc_writes"),
+    [
+        ("geography-banqiao-district", "智慧财产", "智能财产"),  # a court's name: intellectual property
+        ("geography-islands-district", "核心計劃", "内核计划"),  # an airport plan's core, not a kernel
+        ("geography-sham-shui-po", "及“埠”三字", "“端口”"),  # the character 埠 (a wharf), not a port number
+    ],
+)
+def test_opencc_computing_phrases_stay_out_of_other_text(page: str, fragment: str, opencc_writes: str) -> None:
+    """The dev set's mainland lines come out as the page's zh-cn view shows them."""
+    line = _devset_line(page, fragment)
+    assert Converter("zh-CN").convert(line["input"]) == line["zh-CN"]
+    # Positive control: OpenCC's Taiwan phrase list (the reference off) does rewrite the word.
+    assert opencc_writes in Converter("zh-CN", reference=None).convert(line["input"])
+    assert opencc_writes not in line["zh-CN"]
+
+
+def test_opencc_computing_phrases_come_back_with_a_computing_group() -> None:
+    """OpenCC's own computing cases read as OpenCC's expectation where a computing group applies."""
+    cases = {str(case["input"]): case["expected"] for case in opencc_cases()}
+    for text, config, tag, held in [
+        ("高级设置默认的概率是50%", "s2twp", "zh-TW", "默認"),
+        ("寫一個解算器程式來解決方程式", "tw2sp", "zh-CN", "程式"),
+    ]:
+        expected = cases[text][config]  # type: ignore[index]
+        assert Converter(tag, reference=["IT"]).convert(text) == expected
+        assert held in Converter(tag, reference=["People"]).convert(text)  # no computing group: the word is held
+        assert Converter(tag, reference=None).convert(text) == expected  # the reference off: OpenCC's lists
 
 
 def test_one_rule_in_two_scripts_is_one_piece_of_evidence(article: str) -> None:

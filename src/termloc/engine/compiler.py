@@ -25,7 +25,7 @@ import os
 import shutil
 import tempfile
 import warnings
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -171,8 +171,13 @@ def rewrite_config(
     *,
     prune: bool = True,
     prunable: Collection[str] | None = None,
+    held: Mapping[str, Collection[str]] | None = None,
 ) -> dict[str, Any]:
     """The stock config with the glossary merged in and its outputs protected.
+
+    ``held`` names, by file name, keys of OpenCC's phrase lists to hold back
+    (`termloc.glossary.phrases`): their stage writes them as it would without that
+    file, and the glossary still wins over them.
 
     Every dictionary node is compiled by ``merger`` (flattened where exact);
     ``prune=False`` keeps keys proved redundant (for tests that prove it);
@@ -196,10 +201,42 @@ def rewrite_config(
     # stage would change need one (支持 → 支援 in s2twp's Taiwan phrases).
     outputs = sorted(set(table.values()))
     protect = [_changed_by(stage, outputs, merger.folder) if outputs else [] for stage in chain[1:]]
-    chain[0]["dict"] = merger.compile(chain[0]["dict"], "glossary", table)
-    for stage, changed in zip(chain[1:], protect, strict=True):
-        stage["dict"] = merger.compile(stage["dict"], "protect", {out: out for out in changed})
+    without = [_without_held(stage, held, merger.folder) if held else {} for stage in chain]
+    chain[0]["dict"] = merger.compile(chain[0]["dict"], "glossary", {**without[0], **table})
+    for stage, changed, kept in zip(chain[1:], protect, without[1:], strict=True):
+        stage["dict"] = merger.compile(stage["dict"], "protect", {**kept, **{out: out for out in changed}})
     return config
+
+
+def _without_held(stage: dict[str, Any], held: Mapping[str, Collection[str]], folder: Path) -> dict[str, str]:
+    """Each held key of a file in ``stage`` → what the stage writes for it without the held files."""
+    keys = sorted({key for leaf in _files(stage["dict"]) for key in held.get(Path(leaf["file"]).name, ())})
+    if not keys:
+        return {}
+    rest = _pruned(stage["dict"], frozenset(held))
+    if rest is None:
+        return {key: key for key in keys}
+    path = folder / f"stage-{len(list(folder.glob('stage-*.json')))}.json"
+    path.write_text(json.dumps({"name": "one stage", "conversion_chain": [{"dict": rest}]}), encoding="utf-8")
+    try:
+        return dict(zip(keys, opencc_files.convert_many(opencc_files.open_config(path), keys), strict=True))
+    finally:
+        path.unlink()
+
+
+def _files(node: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every file node under ``node``."""
+    if "file" in node:
+        return [node]
+    return [leaf for child in node.get("dicts", []) for leaf in _files(child)]
+
+
+def _pruned(node: dict[str, Any], names: frozenset[str]) -> dict[str, Any] | None:
+    """``node`` without its files named ``names`` (None: nothing is left)."""
+    if "file" in node:
+        return None if Path(node["file"]).name in names else node
+    children = [kept for child in node.get("dicts", []) if (kept := _pruned(child, names)) is not None]
+    return {**node, "dicts": children} if children else None
 
 
 def _without_redundant(
@@ -281,12 +318,16 @@ def _build(variant: Variant, selection: GlossarySelection, registry: VariantRegi
     glossary = selection.load(registry)
     mapping = variant_mapping(glossary, variant, char_tables())
     table = mapping.table()
+    held = _held(selection)
     folder.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{variant.tag}."))
     try:
         stock = json.loads(opencc_files.stock_config(str(variant.opencc_config)).read_text(encoding="utf-8"))
         glossaries = [key for key, claim in mapping.claims.items() if not claim.reference]
-        config = rewrite_config(stock, table, _Merger(work), prunable=glossaries)
+        if held:  # a key proved redundant by a held phrase would lose its form
+            pieces = {key for keys in held.values() for key in keys}
+            glossaries = [key for key in glossaries if next(_pieces(key, pieces), None) is None]
+        config = rewrite_config(stock, table, _Merger(work), prunable=glossaries, held=held)
         (work / "config.json").write_text(json.dumps(config, ensure_ascii=False, indent=1), encoding="utf-8")
         (work / "table.json").write_text(json.dumps(table, ensure_ascii=False, sort_keys=True), encoding="utf-8")
         if variant.script == "Hant":
@@ -301,6 +342,21 @@ def _build(variant: Variant, selection: GlossarySelection, registry: VariantRegi
     finally:
         if work.exists():
             shutil.rmtree(work, ignore_errors=True)
+
+
+def _held(selection: GlossarySelection) -> dict[str, frozenset[str]]:
+    """The phrases of OpenCC's lists to hold back for ``selection`` (none with the reference off)."""
+    if not selection.topical:
+        return {}
+    from termloc.glossary.phrases import held_phrases
+    from termloc.glossary.reference import reference
+
+    return held_phrases(reference(), selection.reference)
+
+
+def _pieces(key: str, pieces: Collection[str]) -> Iterator[str]:
+    """The substrings of ``key`` that are in ``pieces``."""
+    return (key[i:j] for i in range(len(key)) for j in range(i + 1, len(key) + 1) if key[i:j] in pieces)
 
 
 #: The files of the path Traditional input takes into a Traditional variant.
@@ -349,8 +405,8 @@ def compiled_config(
     it is whole (`termloc.core.cache.intact`; OpenCC's folder is in the
     digest); else, or with ``rebuild``, it is made again.
     """
-    files = [*selection.files(), *selection.reference_files()]
-    layers = "\0".join(selection.reference)
+    files = [*selection.files(), *selection.reference_files(), *selection.phrase_files()]
+    layers = "\0".join(("topical" if selection.topical else "", *selection.reference))
     digest = glossary_digest(files, selection.groups, layers)
     folder = cache_folder() / "glossary" / digest / variant.tag
     if not rebuild and intact(folder):

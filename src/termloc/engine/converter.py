@@ -115,6 +115,8 @@ class Converter:
         base = selection_of(glossary, groups)
         if fixed:
             base = (base or GlossarySelection(())).with_reference(fixed)
+        if base is not None:
+            base = base.with_topics(reference is not None)
         self.selection: GlossarySelection | None = base
         if self.selection is None:
             config = opencc_files.stock_config(str(self.variant.opencc_config))
@@ -248,7 +250,7 @@ class Converter:
             found = Converter(
                 self.variant.tag,
                 glossary=self.selection,
-                reference=None,
+                reference=(),  # the reference on, no group of it chosen
                 punctuation=self.punctuation,
                 registry=self.registry,
             )
@@ -432,7 +434,9 @@ def rebuilt(tag: str, selection: GlossarySelection | None, punctuation: Punctuat
     key = (tag, selection, punctuation, auto)
     found = _REBUILT.get(key)
     if found is None:
-        reference: ReferenceChoice = AUTO if auto else (selection.reference if selection is not None else None)
+        reference: ReferenceChoice = (
+            AUTO if auto else (selection.reference if selection is not None and selection.topical else None)
+        )
         found = Converter(tag, glossary=selection, reference=reference, punctuation=punctuation)
         _REBUILT[key] = found
     return found

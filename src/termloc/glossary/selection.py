@@ -37,11 +37,16 @@ __all__ = ["GlossarySelection"]
 @dataclass(frozen=True)
 class GlossarySelection:
     """Glossary files or folders, in the order named, the groups to keep (None: all), and the
-    reference groups below them (`termloc.glossary.reference`), each a layer of its own."""
+    reference groups below them (`termloc.glossary.reference`), each a layer of its own.
+
+    ``topical``: the reference is on (``auto`` or groups named, even when a
+    text chose none), so OpenCC's computing phrases apply only with the
+    reference's computing groups (`termloc.glossary.phrases`)."""
 
     paths: tuple[Path, ...]
     groups: tuple[str, ...] | None = None
     reference: tuple[str, ...] = ()
+    topical: bool = False
 
     @classmethod
     def default(cls, groups: Iterable[str] | None = None) -> GlossarySelection:
@@ -70,6 +75,19 @@ class GlossarySelection:
     def with_reference(self, groups: Sequence[str]) -> GlossarySelection:
         """The same glossary over other reference groups (none: no reference)."""
         return replace(self, reference=tuple(groups))
+
+    def with_topics(self, topical: bool = True) -> GlossarySelection:
+        """The same selection with the reference on (or off) for OpenCC's computing phrases."""
+        return replace(self, topical=topical)
+
+    def phrase_files(self) -> list[Path]:
+        """The reference files the held phrases of a topical selection depend on (none otherwise)."""
+        if not self.topical:
+            return []
+        from termloc.glossary.phrases import phrase_files
+        from termloc.glossary.reference import reference
+
+        return phrase_files(reference())
 
     def files(self) -> list[Path]:
         """The glossary's YAML files, in order; `InputError` for a path that does not exist."""

@@ -1,0 +1,111 @@
+"""OpenCC's Taiwan phrases as a topic: applied with the reference's computing groups, as MediaWiki applies them.
+
+OpenCC's s2twp and tw2sp apply their Taiwan phrase lists (``TWPhrases``,
+``TWPhrasesRev``) to every text, and most of those phrases are computing
+vocabulary: in a court's name or a sentence on law they damage the text
+(智慧财产 → 智能财产, 程序正义 → 进程正义, 核心计划 → 内核计划, 埠 → 端口 in zh-CN;
+项目 → 專案, 信息 → 資訊 in zh-TW). Chinese Wikipedia holds the same words in
+its computing groups, which apply only where a page names them. With the
+reference on, termloc does the same: a phrase of those lists of one or two
+characters (`MAX_HELD`) whose key one of the groups ``reference/topics.yaml``
+names as ``phrase_topics`` writes (in any variant) and no general group writes (软件 is in ``vital``: general use, so
+软件 → 軟體 stays) is *held*, unless it is one character for another (硅 / 矽:
+a regional character, not a topic's word). A held phrase applies only when
+one of those groups is chosen or named (a text about computing: `auto`
+chooses ``IT`` for a paragraph of it); elsewhere its stage writes what it
+would without the phrase list. With the reference off (``--no-reference``)
+OpenCC's lists apply as OpenCC has them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Collection, Iterator
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from termloc.core import opencc_files
+from termloc.core.errors import InputError
+from termloc.glossary.reference import Reference
+
+__all__ = ["HELD_FILES", "MAX_HELD", "held_phrases", "phrase_files"]
+
+#: Held keys are of at most this many characters: the ordinary words that read otherwise outside computing
+#: (程序, 项目, 核心, 智慧, 执行); a longer one (分辨率, 服务器, 正規表示式) is a term in any text.
+MAX_HELD = 2
+#: OpenCC's phrase lists held back by topic:
+#: ``TWPhrases`` turns a (Traditional) mainland word into Taiwan's, ``TWPhrasesRev`` back.
+HELD_FILES = ("TWPhrases.ocd2", "TWPhrasesRev.ocd2")
+
+
+def _groups(ref: Reference) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The phrase-topic groups and the general groups of ``reference/topics.yaml``."""
+    path = ref.folder / "topics.yaml"
+    try:
+        topics = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return tuple(topics["phrase_topics"]), tuple(topics["general"])
+    except (OSError, KeyError, TypeError, yaml.YAMLError) as err:
+        raise InputError(path, f"unreadable reference topics: {err}") from None
+
+
+def phrase_files(ref: Reference) -> list[Path]:
+    """The files the held phrases depend on (for the compiled config's digest)."""
+    topics, general = _groups(ref)
+    return [ref.folder / "topics.yaml", *ref.files([*topics, *general])[1:]]
+
+
+def _forms(ref: Reference, name: str) -> Iterator[str]:
+    """Every Chinese form of group ``name``, read straight from its file."""
+    path = ref.folder / ref.group(name).file
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        raise InputError(path, f"unreadable reference group: {err}") from None
+    for entry in data["entries"]:
+        for row in entry["rows"]:
+            yield from (form for tag, form in row.get("forms", {}).items() if tag.startswith("zh"))
+
+
+@cache
+def _held(folder: Path) -> dict[str, frozenset[str]]:
+    """For each held file, its keys that a phrase-topic group writes and no general group does."""
+    ref = Reference(folder)
+    topics, general = _groups(ref)
+    to_traditional = opencc_files.open_config(opencc_files.stock_config("s2t"))
+
+    def written(names: Collection[str]) -> set[str]:
+        forms = sorted({form for name in names for form in _forms(ref, name)})
+        return {*forms, *opencc_files.convert_many(to_traditional, forms)}  # OpenCC's keys are Traditional
+
+    computing = written(topics) - written(general)
+    share = opencc_files.share_dir()
+    held: dict[str, frozenset[str]] = {}
+    for file in HELD_FILES:
+        phrases = opencc_files.read_dictionary(share / file)
+        held[file] = frozenset(
+            key
+            for key, value in phrases.items()
+            if key in computing and len(key) <= MAX_HELD and not len(key) == len(value.split(" ")[0]) == 1
+        )
+    return held
+
+
+def held_phrases(ref: Reference, chosen: Collection[str]) -> dict[str, frozenset[str]]:
+    """For each held file, the keys to hold back when the groups ``chosen`` apply: none when one of
+    them is a phrase-topic group (the text is about computing), else every held key.
+
+    >>> from termloc.glossary.reference import reference
+    >>> held = held_phrases(reference(), ["People", "地名"])
+    >>> sorted(key for key in ("智慧", "核心", "程序", "埠", "矽") if key in held["TWPhrasesRev.ocd2"])
+    ['埠', '智慧', '核心', '程序']
+    >>> "項目" in held["TWPhrases.ocd2"], "軟件" in held["TWPhrases.ocd2"]
+    (True, False)
+    >>> held_phrases(reference(), ["IT"])["TWPhrases.ocd2"]
+    frozenset()
+    """
+    topics, _ = _groups(ref)
+    if set(chosen) & set(topics):
+        return {file: frozenset() for file in HELD_FILES}
+    return _held(ref.folder)
