@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import errno
 import socket
 import sys
 import threading
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from termloc.cli.options import add_glossary_options, selection
 from termloc.core.errors import TermlocError, UsageError
+
+if TYPE_CHECKING:
+    from termloc.serve.state import Workbench
 
 __all__ = ["add_commands", "cmd_serve", "url_of"]
 
@@ -57,22 +61,32 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from termloc.serve.app import make_app
+    from termloc.serve.state import Workbench
 
-    app = make_app(selection(args), host=args.host)
     sock = _bound(args.host, args.port)
-    url = url_of(args.host, args.port)
-    sys.stdout.write(f"termloc serve: {url}\n")
-    sys.stdout.flush()
-    if args.open:
-        import webbrowser
-
-        threading.Timer(0.5, webbrowser.open, (url,)).start()
-    config = uvicorn.Config(app, log_level="warning", lifespan="off", server_header=False)
     try:
+        workbench = Workbench(selection(args))
+        app = make_app(workbench, host=args.host)
+        url = url_of(args.host, args.port)
+        sys.stdout.write(f"termloc serve: {url}\n")
+        sys.stdout.flush()
+        # The first conversions would wait for their converters: make the usual three now.
+        threading.Thread(target=_warm, args=(workbench,), daemon=True).start()
+        if args.open:
+            import webbrowser
+
+            threading.Timer(0.5, webbrowser.open, (url,)).start()
+        config = uvicorn.Config(app, log_level="warning", lifespan="off", server_header=False)
         uvicorn.Server(config).run(sockets=[sock])
     finally:
         sock.close()
     return 0
+
+
+def _warm(workbench: Workbench) -> None:
+    """Make the usual converters; a failure here is met again, and said, by the request that needs them."""
+    with contextlib.suppress(TermlocError):
+        workbench.warm()
 
 
 def add_commands(commands: Any) -> None:
