@@ -19,6 +19,7 @@ from termloc.core.han import char_tables
 from termloc.core.variants import Variant
 from termloc.documents.render import wrong_script
 from termloc.engine.explain import Span
+from termloc.engine.markup import Resolved
 from termloc.serve.layout import escape
 from termloc.serve.state import Snapshot
 
@@ -35,11 +36,22 @@ class Column:
     variant: Variant
     spans: tuple[Span, ...]
     wrong: frozenset[str]
+    #: (start, end) of the output that markup wrote as the author chose (`Resolved.literals`).
+    literals: tuple[tuple[int, int], ...] = ()
+
+    def is_leftover(self, at: int) -> bool:
+        """Whether the output's character at offset ``at`` lies outside the literals."""
+        return not any(start <= at < end for start, end in self.literals)
 
     @property
     def leftovers(self) -> list[str]:
-        """The wrong-script characters of the output (outside markup the text wrote as is), in order."""
-        return [char for span in self.spans if span.kind != "markup" for char in span.output if char in self.wrong]
+        """The wrong-script characters of the output (outside markup's literals), in order."""
+        return [
+            char
+            for span in self.spans
+            for at, char in enumerate(span.output, span.out_start)
+            if char in self.wrong and self.is_leftover(at)
+        ]
 
 
 @dataclass(frozen=True)
@@ -51,12 +63,17 @@ class Preview:
     topics: tuple[str, ...]
 
 
-def spans_of(snapshot: Snapshot, text: str, tag: str) -> list[Span]:
+def resolved(snapshot: Snapshot, text: str, tag: str) -> Resolved:
     """``text`` explained into ``tag`` as ``termloc explain`` explains it (markup resolved)."""
     with snapshot.converter(tag) as converter:
-        spans = converter.resolve(text, explain=True).spans
-    assert spans is not None  # resolve(explain=True) always gives them
-    return spans
+        found = converter.resolve(text, explain=True)
+    assert found.spans is not None  # resolve(explain=True) always gives them
+    return found
+
+
+def spans_of(snapshot: Snapshot, text: str, tag: str) -> list[Span]:
+    """The spans of `resolved`."""
+    return resolved(snapshot, text, tag).spans or []
 
 
 def topics_of(snapshot: Snapshot, text: str, tag: str) -> tuple[str, ...]:
@@ -76,19 +93,21 @@ def preview(snapshot: Snapshot, text: str, tags: Sequence[str]) -> Preview:
     for variant in variants:
         wrong = snapshot.made(f"wrong-script:{variant.tag}", partial(wrong_script, char_tables(), variant))
         assert isinstance(wrong, frozenset)
-        columns.append(Column(variant, tuple(spans_of(snapshot, text, variant.tag)), wrong))
+        found = resolved(snapshot, text, variant.tag)
+        columns.append(Column(variant, tuple(found.spans or ()), wrong, tuple(found.literals)))
     return Preview(text, tuple(columns), topics_of(snapshot, text, variants[0].tag) if variants else ())
 
 
-def _output(span: Span, wrong: frozenset[str], tag: str) -> str:
-    """A span's output, escaped, each wrong-script character marked (not in markup's own text)."""
-    if span.kind == "markup" or not any(char in wrong for char in span.output):
+def _output(span: Span, column: Column) -> str:
+    """A span's output, escaped, each wrong-script character marked (not in markup's literals)."""
+    if not any(char in column.wrong for char in span.output):
         return escape(span.output)
+    why = escape(f"the wrong script for {column.variant.tag}")
     return "".join(
-        f'<mark class="leftover" title="{escape(f"{char}: the wrong script for {tag}")}">{escape(char)}</mark>'
-        if char in wrong
+        f'<mark class="leftover" title="{escape(char)}: {why}">{escape(char)}</mark>'
+        if char in column.wrong and column.is_leftover(at)
         else escape(char)
-        for char in span.output
+        for at, char in enumerate(span.output, span.out_start)
     )
 
 
@@ -97,7 +116,7 @@ def column_html(column: Column) -> str:
     tag = column.variant.tag
     parts = []
     for span in column.spans:
-        shown = _output(span, column.wrong, tag)
+        shown = _output(span, column)
         if span.decided:
             title = escape(f"{span.source} → {span.output}: {span.reason()}")
             parts.append(
