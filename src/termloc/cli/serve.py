@@ -77,7 +77,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
             threading.Timer(0.5, webbrowser.open, (url,)).start()
         config = uvicorn.Config(app, log_level="warning", lifespan="off", server_header=False)
-        uvicorn.Server(config).run(sockets=[sock])
+        # uvicorn stops on Ctrl-C, then raises it again: that way out is a clean one.
+        with contextlib.suppress(KeyboardInterrupt):
+            uvicorn.Server(config).run(sockets=[sock])
     finally:
         sock.close()
     return 0

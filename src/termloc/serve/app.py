@@ -135,6 +135,7 @@ def routes() -> list[Route]:
         Route("/glossary", pages.glossary, methods=["GET"]),
         Route("/glossary/{id}", pages.entry, methods=["GET"]),
         Route("/static/{name}", pages.static, methods=["GET"]),
+        Route("/favicon.ico", pages.no_icon, methods=["GET"]),
         Route("/api/lookup", api.api_lookup, methods=["GET"]),
         Route("/api/convert", api.api_convert, methods=["POST"]),
         Route("/api/explain", api.api_explain, methods=["POST"]),

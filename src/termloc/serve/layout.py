@@ -20,7 +20,7 @@ NAVIGATION = (("/", "Lookup"), ("/preview", "Preview"), ("/articles", "Articles"
 #: The static files: name → (media type, bytes).
 STATIC: dict[str, tuple[str, bytes]] = {}
 
-_TYPES = {".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8"}
+_TYPES = {".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".svg": "image/svg+xml"}
 
 
 def static_file(name: str) -> tuple[str, bytes] | None:
@@ -52,6 +52,7 @@ def page(title: str, body: str, *, current: str, script: str | None = None, prob
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(title)} · termloc</title>\n"
         '<link rel="stylesheet" href="/static/workbench.css">\n'
+        '<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">\n'
         f"{scripts}</head>\n<body>\n"
         f'<header class="bar"><a class="brand" href="/">termloc</a><nav aria-label="workbench">{links}</nav></header>\n'
         f"{banner}<main>\n{body}\n</main>\n</body>\n</html>\n"

@@ -146,6 +146,11 @@ async def static(request: Request) -> Response:
     return Response(data, media_type=media, headers={"Cache-Control": "no-cache"})
 
 
+async def no_icon(request: Request) -> Response:
+    """``/favicon.ico``: none (an article page does not name the workbench's icon)."""
+    return Response(status_code=204)
+
+
 def error_page(request: Request, status: int, message: str) -> HTMLResponse:
     """An error as a page."""
     body = f'<h1>{status}</h1><p class="error" role="alert">{escape(message)}</p><p><a href="/">Lookup</a></p>'
