@@ -179,7 +179,7 @@ def entry_body(snapshot: Snapshot, entry: Entry, rendering: Rendering) -> str:
             for tag, texts in forms.items():
                 shown = ", ".join(f"<del>{escape(t)}</del>" if label == "deprecated" else escape(t) for t in texts)
                 cells += f'<tr class="{label}"><th scope="row">{label} {escape(tag)}</th><td>{shown}</td></tr>'
-        rows.append(f'<h2>Row {number}</h2><table class="forms">{cells}</table>')
+        rows.append(f'<section class="row"><h2>Row {number}</h2><table class="forms">{cells}</table></section>')
     note = f'<p class="note">{escape(entry.note)}</p>' if entry.note else ""
     sources = "".join(f"<li>{escape(s)}</li>" for s in entry.sources)
     found = uses(rendering, entry.id)
@@ -197,6 +197,7 @@ def entry_body(snapshot: Snapshot, entry: Entry, rendering: Rendering) -> str:
     )
     return (
         f'<h1>{escape(entry.id)}</h1><p class="kind">{escape(entry.kind)} · group {escape(entry.group)}'
-        f"{' · from ' + escape(entry.origin) if entry.origin else ''}</p>{draft}{note}{''.join(rows)}"
+        f"{' · from ' + escape(entry.origin) if entry.origin else ''}</p>{draft}{note}"
+        f'<div class="rows">{"".join(rows)}</div>'
         f'<h2>Sources</h2><ul class="sources">{sources}</ul>{usage}'
     )

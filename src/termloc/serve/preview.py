@@ -18,6 +18,7 @@ from functools import partial
 from termloc.core.han import char_tables
 from termloc.core.variants import Variant
 from termloc.documents.render import wrong_script
+from termloc.documents.site import HIGHLIGHTED
 from termloc.engine.explain import Span
 from termloc.engine.markup import Resolved
 from termloc.serve.layout import escape
@@ -157,9 +158,12 @@ def preview_body(snapshot: Snapshot, text: str, chosen: Sequence[str], result: P
     if result is None:
         return form
     topics = "".join(f"<li>{escape(line)}</li>" for line in result.topics)
+    legend = "".join(f'<li><span class="x x-{kind}">{escape(name)}</span></li>' for kind, name in HIGHLIGHTED.items())
     columns = "".join(column_html(column) for column in result.columns)
     return (
         form
         + f'<section class="topics"><h2>Reference groups</h2><ul>{topics}</ul></section>'
-        + (f'<div class="columns">{columns}</div>')
+        + f'<ul class="legend" aria-label="what changed each span">{legend}</ul>'
+        + '<p class="muted">Hover over or focus a span for the reason it reads so.</p>'
+        + f'<div class="columns">{columns}</div>'
     )
