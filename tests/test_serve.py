@@ -154,6 +154,8 @@ def test_bad_lookups_are_4xx_json(client: TestClient, path: str, status: int) ->
         (b"[1, 2]", 400),
         (b"{not json", 400),
         (b"\xff\xfe", 400),
+        (b'{"text": "\\ud800", "to": "zh-TW"}', 400),  # half a surrogate pair: no text
+        (b'{"text": "x", "to": "\\udfff"}', 400),
         (b'{"text": "x", "to": "zh-TW"}', 200),
     ],
 )

@@ -36,7 +36,8 @@ class _Json(JSONResponse):
     def render(self, content: Any) -> bytes:
         import json
 
-        return json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        # backslashreplace: a lone surrogate quoted in an error stays a JSON escape (\ud800), not a failure.
+        return json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "backslashreplace")
 
 
 def limit_of(value: str | None, default: int = 10) -> int:

@@ -104,6 +104,12 @@ async def json_body(request: Request) -> dict[str, Any]:
         raise RequestError(400, f"the request body is not JSON in UTF-8: {err}") from None
     if not isinstance(value, dict):
         raise RequestError(400, 'the request body must be a JSON object: {"text": "...", "to": "zh-TW"}')
+    try:  # JSON can escape half a surrogate pair (\ud800), which is no text
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as err:
+        raise RequestError(
+            400, f"the request body holds a lone surrogate ({err.object[err.start]!a}): not text"
+        ) from None
     return value
 
 
