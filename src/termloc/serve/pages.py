@@ -57,7 +57,7 @@ async def lookup(request: Request) -> Response:
         try:
             limit = limit_of(params.get("limit"))
             query_of(query)
-            found = await run.bounded(lambda: snapshot.lookup.find(query, lang=lang or None, limit=limit))
+            found = snapshot.lookup.find(query, lang=lang or None, limit=limit)  # bounded: see api.api_lookup
         except (RequestError, TermlocError) as err:
             status = err.status if isinstance(err, RequestError) else 422
             shown = f'<p class="error" role="alert">{escape(err)}</p>'
