@@ -414,3 +414,29 @@ def test_serve_on_a_port_in_use_is_one_line(capsys: pytest.CaptureFixture[str]) 
     err = capsys.readouterr().err
     assert err == f"termloc: port {port} on 127.0.0.1 is in use; choose another with --port\n"
     assert main(["serve", "--port", "70000"]) == 2
+
+
+def test_serve_with_a_glossary_that_is_not_there(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    missing = tmp_path / "nothing.yaml"
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    assert main(["serve", "--port", str(port), "--glossary", str(missing)]) == 1
+    assert capsys.readouterr().err == f"termloc: {missing}: no such glossary file or folder\n"
+    assert main(["serve", "--host", "nowhere.invalid"]) == 1
+    assert capsys.readouterr().err.startswith("termloc: cannot listen on 'nowhere.invalid': ")
+
+
+@pytest.mark.parametrize(
+    ("host", "url"),
+    [
+        ("127.0.0.1", "http://127.0.0.1:8765/"),
+        ("::1", "http://[::1]:8765/"),
+        ("0.0.0.0", "http://127.0.0.1:8765/"),  # every address: open it on loopback
+        ("localhost", "http://localhost:8765/"),
+    ],
+)
+def test_the_address_to_open(host: str, url: str) -> None:
+    from termloc.cli.serve import url_of
+
+    assert url_of(host, 8765) == url
