@@ -58,6 +58,38 @@ def test_the_lookup_form_works_without_the_script(served: Served, browser: Any) 
     context.close()
 
 
+def _deprecated_form() -> tuple[str, str, str]:
+    """An entry of the glossary with a deprecated form: its id, the form and its tag."""
+    from termloc.glossary.selection import GlossarySelection
+
+    for entry in GlossarySelection.default().load().entries:
+        for row in entry.rows:
+            for tag, forms in row.deprecated.items():
+                return entry.id, forms[0], tag
+    raise AssertionError("the glossary has no deprecated form")
+
+
+def test_the_script_draws_the_cards_the_server_draws(served: Served, browser: Any) -> None:
+    """The cards the script draws from the API read as those of the page without it, a deprecated form
+    struck through in both."""
+    entry, form, tag = _deprecated_form()
+    card = f'.card[data-id="{entry}"]'
+    page, problems = watched_page(browser, served.url)
+    page.goto(served.url)
+    page.locator("#q").press_sequentially(form, delay=30)
+    page.locator(card).wait_for(timeout=SLOW)
+    drawn = page.locator(card).inner_text()
+    struck = page.locator(f'{card} del span[lang="{tag}"]').first.inner_text()
+    assert problems == []
+    page.close()
+    context = browser.new_context(java_script_enabled=False)
+    plain = context.new_page()
+    plain.goto(f"{served.url}?q={form}")
+    assert plain.locator(card).inner_text() == drawn
+    assert plain.locator(f'{card} del span[lang="{tag}"]').first.inner_text() == struck == form
+    context.close()
+
+
 def test_preview_shows_each_variant_with_its_reasons(served: Served, browser: Any) -> None:
     page, problems = watched_page(browser, served.url)
     page.goto(served.url + "preview")
