@@ -20,6 +20,8 @@ import anyio
 import anyio.to_thread
 from starlette.requests import Request
 
+from termloc.core.errors import TermlocError
+
 __all__ = [
     "MAX_BODY",
     "MAX_LIMIT",
@@ -45,7 +47,7 @@ MAX_QUERY = 200
 _T = TypeVar("_T")
 
 
-class RequestError(Exception):
+class RequestError(TermlocError, ValueError):
     """A request the workbench does not answer: its HTTP status and one line saying why."""
 
     def __init__(self, status: int, message: str) -> None:
