@@ -7,6 +7,8 @@ user types.
 
 from __future__ import annotations
 
+from functools import partial
+
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
@@ -17,7 +19,7 @@ from termloc.serve.bounds import RequestError, form_body, text_of
 from termloc.serve.cards import card
 from termloc.serve.entries import USES_VERSION, Filters, entry_body, glossary_body, tags
 from termloc.serve.layout import escape, page, static_file
-from termloc.serve.preview import DEFAULT_VARIANTS, Preview, preview, preview_body
+from termloc.serve.preview import DEFAULT_VARIANTS, Preview, column, preview_body, topics_of
 from termloc.serve.runtime import runtime
 from termloc.serve.state import Snapshot
 
@@ -83,8 +85,11 @@ async def preview_page(request: Request) -> Response:
     if text.strip():
         try:
             text_of(text, run.bounds)
-            tags_chosen = [snapshot.chinese(tag).tag for tag in chosen]
-            result = await run.bounded(lambda: preview(snapshot, text, tags_chosen))
+            variants = [snapshot.chinese(tag) for tag in chosen]
+            # Each column is a conversion of its own, with its own time (three of a long text take three times one).
+            columns = [await run.bounded(partial(column, snapshot, text, variant)) for variant in variants]
+            topics = await run.bounded(partial(topics_of, snapshot, text, variants[0].tag))
+            result = Preview(text, tuple(columns), topics)
         except RequestError as err:
             status, error = err.status, err.message
         except TermlocError as err:

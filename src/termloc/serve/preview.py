@@ -24,7 +24,7 @@ from termloc.engine.markup import Resolved
 from termloc.serve.layout import escape
 from termloc.serve.state import Snapshot
 
-__all__ = ["DEFAULT_VARIANTS", "Column", "Preview", "preview", "preview_body"]
+__all__ = ["DEFAULT_VARIANTS", "Column", "Preview", "column", "preview", "preview_body", "topics_of"]
 
 #: The variants the preview shows unless others are chosen.
 DEFAULT_VARIANTS = ("zh-CN", "zh-TW", "zh-HK")
@@ -87,16 +87,19 @@ def topics_of(snapshot: Snapshot, text: str, tag: str) -> tuple[str, ...]:
         return (f"reference groups (named): {', '.join(converter.reference) or 'none'}",)
 
 
+def column(snapshot: Snapshot, text: str, variant: Variant) -> Column:
+    """``text`` in ``variant``: one column of the preview, one conversion."""
+    wrong = snapshot.made(f"wrong-script:{variant.tag}", partial(wrong_script, char_tables(), variant))
+    assert isinstance(wrong, frozenset)
+    found = resolved(snapshot, text, variant.tag)
+    return Column(variant, tuple(found.spans or ()), wrong, tuple(found.literals))
+
+
 def preview(snapshot: Snapshot, text: str, tags: Sequence[str]) -> Preview:
     """``text`` in each variant of ``tags`` (`UsageError` for one that is not a Chinese variant)."""
     variants = [snapshot.chinese(tag) for tag in tags]
-    columns = []
-    for variant in variants:
-        wrong = snapshot.made(f"wrong-script:{variant.tag}", partial(wrong_script, char_tables(), variant))
-        assert isinstance(wrong, frozenset)
-        found = resolved(snapshot, text, variant.tag)
-        columns.append(Column(variant, tuple(found.spans or ()), wrong, tuple(found.literals)))
-    return Preview(text, tuple(columns), topics_of(snapshot, text, variants[0].tag) if variants else ())
+    columns = tuple(column(snapshot, text, variant) for variant in variants)
+    return Preview(text, columns, topics_of(snapshot, text, variants[0].tag) if variants else ())
 
 
 def _output(span: Span, column: Column) -> str:
