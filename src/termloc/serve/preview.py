@@ -24,7 +24,7 @@ from termloc.engine.markup import Resolved
 from termloc.serve.layout import escape
 from termloc.serve.state import Snapshot
 
-__all__ = ["DEFAULT_VARIANTS", "Column", "Preview", "column", "preview", "preview_body", "topics_of"]
+__all__ = ["DEFAULT_VARIANTS", "Column", "Preview", "column", "preview_body", "topics_of"]
 
 #: The variants the preview shows unless others are chosen.
 DEFAULT_VARIANTS = ("zh-CN", "zh-TW", "zh-HK")
@@ -93,13 +93,6 @@ def column(snapshot: Snapshot, text: str, variant: Variant) -> Column:
     assert isinstance(wrong, frozenset)
     found = resolved(snapshot, text, variant.tag)
     return Column(variant, tuple(found.spans or ()), wrong, tuple(found.literals))
-
-
-def preview(snapshot: Snapshot, text: str, tags: Sequence[str]) -> Preview:
-    """``text`` in each variant of ``tags`` (`UsageError` for one that is not a Chinese variant)."""
-    variants = [snapshot.chinese(tag) for tag in tags]
-    columns = tuple(column(snapshot, text, variant) for variant in variants)
-    return Preview(text, columns, topics_of(snapshot, text, variants[0].tag) if variants else ())
 
 
 def _output(span: Span, column: Column) -> str:
