@@ -7,7 +7,7 @@ OUT    ?= out
 
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all render test lint typecheck pytest tools fuzz bench clean
+.PHONY: all render test lint typecheck pytest tools fuzz bench screenshots clean
 
 all: render
 
@@ -24,18 +24,20 @@ render: $(STAMP)
 	$(BIN)/termloc render --all --out-dir $(OUT)/
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench tools
+	$(BIN)/ruff format --check src tests bench tools
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-# Debian's Chromium (the HTML tests) and gettext (msgfmt --check on the
-# catalogs), installed when missing.
+# Debian's Chromium (the HTML tests), gettext (msgfmt --check on the
+# catalogs) and the Noto CJK fonts (Chinese and Korean in the screenshots,
+# not boxes), installed when missing.
 tools:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v msgfmt >/dev/null 2>&1 || missing="$$missing gettext"; \
+	[ -n "$$(fc-list :lang=zh 2>/dev/null)" ] || missing="$$missing fonts-noto-cjk"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing Debian's$$missing for the tests"; \
 	  $(SUDO) apt-get update -qq && \
@@ -63,6 +65,10 @@ bench: $(STAMP)
 	$(BIN)/python bench/scale.py
 	$(BIN)/python bench/explain.py
 	$(BIN)/python bench/corpus.py
+
+# The README's pictures of termloc serve, taken in Chromium (docs/screenshots/*.png).
+screenshots: $(STAMP) tools
+	$(BIN)/python tools/screenshots.py
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache

@@ -18,8 +18,9 @@ from termloc.documents.document import load_document
 from termloc.documents.render import render
 from termloc.engine.explain import join
 from termloc.glossary.selection import GlossarySelection
+from tests.browser import launched_chromium
+from tests.browser import watched_page as _watched_page
 from tests.conftest import GLOSSARY, ROOT, Cli
-from tests.test_site_browser import _watched_page, launched_chromium
 
 ARTICLE_MD = ROOT / "articles" / "dprk-russia-relations.md"
 REGISTRY = load_variants()

@@ -1,6 +1,6 @@
 """The package's layers: every import runs downwards, and no modules import each other in a loop.
 
-core → glossary → engine → documents → translation, lookup, interchange, corpus → cli.
+core → glossary → engine → documents → translation, lookup, interchange, corpus → serve → cli.
 Every import counts: module level, inside functions and under TYPE_CHECKING.
 The façade (``termloc/__init__.py``, which loads names lazily), ``termloc.dask``
 and ``__main__`` stand above everything, and nothing inside may import them.
@@ -28,10 +28,12 @@ LAYERS = {
     "lookup": 4,
     "interchange": 4,
     "corpus": 4,
-    "cli": 5,
+    # The web workbench (``termloc serve``): above the layers whose work it shows, below the command.
+    "serve": 5,
+    "cli": 6,
 }
 #: The façade and ``python -m termloc``: above every layer.
-TOP = 6
+TOP = 7
 #: Modules beside the façade, above every layer too: ``python -m termloc`` and ``termloc.dask``.
 FACADES = {"__main__", "dask"}
 

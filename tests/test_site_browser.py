@@ -1,15 +1,8 @@
-"""The HTML pages in a real headless browser (Debian's Chromium via Playwright).
-
-``make test`` installs Chromium when it is missing; run alone, these tests skip
-without it (and fail under CI, where it must be there).
-"""
+"""The HTML pages in a real headless browser (Debian's Chromium via Playwright, `tests.browser`)."""
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -18,33 +11,14 @@ import pytest
 from termloc import load_variants
 from termloc.cli import main
 
+from .browser import launched_chromium
+from .browser import watched_page as _watched_page
 from .conftest import TRANSLATED
 
 REGISTRY = load_variants()
 CHINESE = REGISTRY.chinese
 #: Every version ``render --all`` writes with a catalog for each translated locale, in the switcher's order.
 VERSIONS = [v for v in REGISTRY.values() if v.is_chinese or v.tag in TRANSLATED]
-#: Chromium as this machine's sandbox needs it: no background traffic.
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-def _chromium() -> str:
-    found = os.environ.get("TERMLOC_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
-    if not found:
-        message = "Chromium is not installed ('make test' installs Debian's chromium)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    return found
 
 
 @pytest.fixture(scope="module")
@@ -56,35 +30,10 @@ def site(tmp_path_factory: pytest.TempPathFactory, every_catalog: Path) -> Path:
     return folder
 
 
-@contextmanager
-def launched_chromium() -> Iterator[Any]:
-    """Debian's Chromium, headless, through Playwright (skipped where it is missing, failed in CI)."""
-    executable = _chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        try:
-            yield launched
-        finally:
-            launched.close()
-
-
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     with launched_chromium() as launched:
         yield launched
-
-
-def _watched_page(browser: Any) -> tuple[Any, list[str]]:
-    page = browser.new_page()
-    problems: list[str] = []
-    page.on(
-        "console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type in ("error", "warning") else None
-    )
-    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
-    page.on("request", lambda r: None if r.url.startswith("file://") else problems.append(f"request: {r.url}"))
-    return page, problems
 
 
 @pytest.mark.parametrize("variant", CHINESE, ids=[v.tag for v in CHINESE])

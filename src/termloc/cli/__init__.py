@@ -3,8 +3,8 @@
 ``main(argv)`` returns an exit code and never raises for bad input: errors
 become one line on standard error. 0 fine, 1 data or check failed, 2 usage.
 Each command family lives in a module of its own (`termloc.cli.convert`,
-`explain`, `render`, `compare`, `po`, `xliff`, `glossary`, `lookup`, `interchange`); `termloc.cli.options`
-holds what they share.
+`explain`, `render`, `compare`, `po`, `xliff`, `glossary`, `lookup`, `interchange`, `serve`);
+`termloc.cli.options` holds what they share.
 """
 
 from __future__ import annotations
@@ -22,7 +22,19 @@ from collections.abc import Sequence
 from types import FrameType
 from typing import TextIO
 
-from termloc.cli import compare, convert, explain, glossary, interchange, lookup, po, reference, render, xliff
+from termloc.cli import (
+    compare,
+    convert,
+    explain,
+    glossary,
+    interchange,
+    lookup,
+    po,
+    reference,
+    render,
+    serve,
+    xliff,
+)
 from termloc.cli.options import Parser
 from termloc.core.errors import GlossaryError, TermlocError, TermlocWarning
 
@@ -35,7 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help="print the traceback of an internal error")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     commands.required = True
-    for family in (convert, explain, render, compare, po, xliff, glossary, lookup, reference, interchange):
+    for family in (convert, explain, render, compare, po, xliff, glossary, lookup, reference, interchange, serve):
         family.add_commands(commands)
     return parser
 

@@ -71,14 +71,9 @@ def _named(args: argparse.Namespace, registry: VariantRegistry) -> list[str]:
 
 def _every_version(args: argparse.Namespace, document: Document, registry: VariantRegistry) -> list[str]:
     """``--all``: every Chinese variant, and every other locale with a catalog for ``document``."""
-    from termloc.translation.catalogs import catalog_path
+    from termloc.translation.render import every_version
 
-    folder = catalogs_dir(args)
-    return [
-        variant.tag
-        for variant in registry.values()
-        if variant.is_chinese or catalog_path(folder, variant, document.name).is_file()
-    ]
+    return every_version(document, registry, catalogs_dir(args))
 
 
 def _formats(args: argparse.Namespace) -> list[str]:
@@ -109,35 +104,15 @@ def _renderings(
 
     ``glossary`` is the one loaded from ``chosen``.
     """
-    from termloc.documents.render import render
-    from termloc.translation.render import render_translation, review_override
+    from termloc.translation.render import render_version
 
-    renderings = []
-    for variant in variants:
-        catalog = _catalog_translations(args, document, variant)
-        if variant.is_chinese:
-            override = review_override(document, registry, catalog or {}, chosen)
-            annotate = args.annotate == "first"
-            renderings.append(
-                render(
-                    document,
-                    variant,
-                    registry,
-                    glossary,
-                    selection=chosen,
-                    reference=reference_choice(args, document),
-                    annotate=annotate,
-                    override=override,
-                )
-            )
-        elif catalog is None:
-            raise UsageError(
-                f"{variant.tag!r} is not a Chinese variant and has no catalog for {document.name}; "
-                f"run 'termloc po update --locale {variant.tag}' and translate it"
-            )
-        else:
-            renderings.append(render_translation(document, variant, registry, catalog, chosen))
-    return renderings
+    folder = catalogs_dir(args)
+    reference = reference_choice(args, document)
+    annotate = args.annotate == "first"
+    return [
+        render_version(document, variant, registry, glossary, chosen, folder, reference=reference, annotate=annotate)
+        for variant in variants
+    ]
 
 
 def _outputs(
@@ -184,14 +159,6 @@ def _write(args: argparse.Namespace, outputs: dict[Path | None, str], article: P
             sys.stdout.write(text)
         else:
             write_atomic(target, text, inputs=sources)
-
-
-def _catalog_translations(args: argparse.Namespace, document: Document, variant: Variant) -> dict[str, str] | None:
-    """Confirmed translations (msgid → text) of the variant's catalog, if it has one."""
-    from termloc.translation.catalogs import catalog_path, confirmed_translations
-
-    path = catalog_path(catalogs_dir(args), variant, document.name)
-    return confirmed_translations(path, variant) if path.is_file() else None
 
 
 def add_commands(commands: Any) -> None:
