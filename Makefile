@@ -65,6 +65,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/scale.py
 	$(BIN)/python bench/explain.py
 	$(BIN)/python bench/corpus.py
+	$(BIN)/python bench/serve.py
 
 # The README's pictures of termloc serve, taken in Chromium (docs/screenshots/*.png).
 screenshots: $(STAMP) tools
