@@ -1,20 +1,29 @@
-"""OpenCC's Taiwan phrases as a topic: applied with the reference's computing groups, as MediaWiki applies them.
+"""OpenCC's Taiwan-to-mainland phrases as a topic: applied with the reference's computing groups, as MediaWiki does.
 
-OpenCC's s2twp and tw2sp apply their Taiwan phrase lists (``TWPhrases``,
-``TWPhrasesRev``) to every text, and most of those phrases are computing
-vocabulary: in a court's name or a sentence on law they damage the text
-(智慧财产 → 智能财产, 程序正义 → 进程正义, 核心计划 → 内核计划, 埠 → 端口 in zh-CN;
-项目 → 專案, 信息 → 資訊 in zh-TW). Chinese Wikipedia holds the same words in
-its computing groups, which apply only where a page names them. With the
-reference on, termloc does the same: a phrase of those lists of one or two
+OpenCC's tw2sp (termloc's zh-CN) applies its list ``TWPhrasesRev`` to every
+text, and most of it is Taiwan's computing vocabulary turned into the
+mainland's. Many of its keys are also everyday mainland words, written with
+the same characters in both scripts, so plain OpenCC damages mainland text
+itself: a Taipei court's 智慧财产 (intellectual property) becomes 智能财产,
+程序正义 进程正义, an airport plan's 核心计划 内核计划, 运行 (of planets) 执行 and
+the character 埠 (a wharf) 端口. Chinese Wikipedia holds the same words in its
+computing groups, which apply only where a page names them. With the
+reference on, termloc does the same: a phrase of the list of one or two
 characters (`MAX_HELD`) whose key one of the groups ``reference/topics.yaml``
-names as ``phrase_topics`` writes (in any variant) and no general group writes (软件 is in ``vital``: general use, so
-软件 → 軟體 stays) is *held*, unless it is one character for another (硅 / 矽:
-a regional character, not a topic's word). A held phrase applies only when
-one of those groups is chosen or named (a text about computing: `auto`
-chooses ``IT`` for a paragraph of it); elsewhere its stage writes what it
-would without the phrase list. With the reference off (``--no-reference``)
-OpenCC's lists apply as OpenCC has them.
+names as ``phrase_topics`` writes (in any variant) and no general group
+writes (軟體 is in ``vital``: general use, so 軟體 → 软件 stays) is *held*,
+unless it is one character for another (矽 / 硅: a regional character, not a
+topic's word). A held phrase applies only when one of those groups is chosen
+or named (a text about computing: `auto` chooses ``IT`` for a paragraph of
+it); elsewhere its stage writes what it would without the list. Longer
+phrases (解析度 → 分辨率, 正規表示式 → 正则表达式) are terms in any text and
+always apply. With the reference off (``--no-reference``) the list applies as
+OpenCC has it.
+
+The other way, into zh-TW, OpenCC's ``TWPhrases`` applies as OpenCC has it:
+its keys are mainland words in Traditional script, which only Simplified
+(mainland) input reaches (Traditional input keeps its writer's words, see
+`termloc.engine.compiler`), and that input is being localised for Taiwan.
 """
 
 from __future__ import annotations
@@ -35,9 +44,8 @@ __all__ = ["HELD_FILES", "MAX_HELD", "held_phrases", "phrase_files"]
 #: Held keys are of at most this many characters: the ordinary words that read otherwise outside computing
 #: (程序, 项目, 核心, 智慧, 执行); a longer one (分辨率, 服务器, 正規表示式) is a term in any text.
 MAX_HELD = 2
-#: OpenCC's phrase lists held back by topic:
-#: ``TWPhrases`` turns a (Traditional) mainland word into Taiwan's, ``TWPhrasesRev`` back.
-HELD_FILES = ("TWPhrases.ocd2", "TWPhrasesRev.ocd2")
+#: OpenCC's phrase lists held back by topic: ``TWPhrasesRev`` turns Taiwan's words into the mainland's.
+HELD_FILES = ("TWPhrasesRev.ocd2",)
 
 
 def _groups(ref: Reference) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -100,9 +108,9 @@ def held_phrases(ref: Reference, chosen: Collection[str]) -> dict[str, frozenset
     >>> held = held_phrases(reference(), ["People", "地名"])
     >>> sorted(key for key in ("智慧", "核心", "程序", "埠", "矽") if key in held["TWPhrasesRev.ocd2"])
     ['埠', '智慧', '核心', '程序']
-    >>> "項目" in held["TWPhrases.ocd2"], "軟件" in held["TWPhrases.ocd2"]
-    (True, False)
-    >>> held_phrases(reference(), ["IT"])["TWPhrases.ocd2"]
+    >>> "滑鼠" in held["TWPhrasesRev.ocd2"], "軟體" in held["TWPhrasesRev.ocd2"], "解析度" in held["TWPhrasesRev.ocd2"]
+    (True, False, False)
+    >>> held_phrases(reference(), ["IT"])["TWPhrasesRev.ocd2"]
     frozenset()
     """
     topics, _ = _groups(ref)
