@@ -45,7 +45,7 @@ tools:
 	fi
 
 pytest: $(STAMP) tools
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n auto
 
 test: lint typecheck pytest
 
