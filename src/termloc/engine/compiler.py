@@ -216,12 +216,7 @@ def _without_held(stage: dict[str, Any], held: Mapping[str, Collection[str]], fo
     rest = _pruned(stage["dict"], frozenset(held))
     if rest is None:
         return {key: key for key in keys}
-    path = folder / f"stage-{len(list(folder.glob('stage-*.json')))}.json"
-    path.write_text(json.dumps({"name": "one stage", "conversion_chain": [{"dict": rest}]}), encoding="utf-8")
-    try:
-        return dict(zip(keys, opencc_files.convert_many(opencc_files.open_config(path), keys), strict=True))
-    finally:
-        path.unlink()
+    return dict(zip(keys, _stage_outputs({"dict": rest}, keys, folder), strict=True))
 
 
 def _files(node: dict[str, Any]) -> list[dict[str, Any]]:
@@ -300,13 +295,15 @@ def _leaves(node: dict[str, Any], *, any_policy: bool = False) -> list[dict[str,
 
 def _changed_by(stage: dict[str, Any], texts: Sequence[str], folder: Path) -> list[str]:
     """The ``texts`` that one conversion stage, run alone, would change."""
-    import opencc
+    return [text for text, out in zip(texts, _stage_outputs(stage, texts, folder), strict=True) if out != text]
 
+
+def _stage_outputs(stage: dict[str, Any], texts: Sequence[str], folder: Path) -> list[str]:
+    """Each of ``texts`` as one conversion stage, run alone, writes it."""
     path = folder / f"stage-{len(list(folder.glob('stage-*.json')))}.json"
     path.write_text(json.dumps({"name": "one stage", "conversion_chain": [stage]}), encoding="utf-8")
     try:
-        converter = opencc.OpenCC(str(path))
-        return [text for text in texts if converter.convert(text) != text]
+        return opencc_files.convert_many(opencc_files.open_config(path), list(texts))
     finally:
         path.unlink()
 

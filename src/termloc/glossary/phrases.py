@@ -28,15 +28,11 @@ its keys are mainland words in Traditional script, which only Simplified
 
 from __future__ import annotations
 
-import json
-from collections.abc import Collection, Iterator
+from collections.abc import Collection
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from termloc.core import opencc_files
-from termloc.core.errors import InputError
 from termloc.glossary.reference import Reference
 
 __all__ = ["HELD_FILES", "MAX_HELD", "held_phrases", "phrase_files"]
@@ -48,46 +44,23 @@ MAX_HELD = 2
 HELD_FILES = ("TWPhrasesRev.ocd2",)
 
 
-def _groups(ref: Reference) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The phrase-topic groups and the general groups of ``reference/topics.yaml``."""
-    path = ref.folder / "topics.yaml"
-    try:
-        topics = yaml.safe_load(path.read_text(encoding="utf-8"))
-        return tuple(topics["phrase_topics"]), tuple(topics["general"])
-    except (OSError, KeyError, TypeError, yaml.YAMLError) as err:
-        raise InputError(path, f"unreadable reference topics: {err}") from None
-
-
 def phrase_files(ref: Reference) -> list[Path]:
     """The files the held phrases depend on (for the compiled config's digest)."""
-    topics, general = _groups(ref)
-    return [ref.folder / "topics.yaml", *ref.files([*topics, *general])[1:]]
-
-
-def _forms(ref: Reference, name: str) -> Iterator[str]:
-    """Every Chinese form of group ``name``, read straight from its file."""
-    path = ref.folder / ref.group(name).file
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as err:
-        raise InputError(path, f"unreadable reference group: {err}") from None
-    for entry in data["entries"]:
-        for row in entry["rows"]:
-            yield from (form for tag, form in row.get("forms", {}).items() if tag.startswith("zh"))
+    return [ref.folder / "topics.yaml", *ref.files([*ref.topics["phrase_topics"], *ref.topics["general"]])[1:]]
 
 
 @cache
 def _held(folder: Path) -> dict[str, frozenset[str]]:
     """For each held file, its keys that a phrase-topic group writes and no general group does."""
     ref = Reference(folder)
-    topics, general = _groups(ref)
     to_traditional = opencc_files.open_config(opencc_files.stock_config("s2t"))
 
-    def written(names: Collection[str]) -> set[str]:
-        forms = sorted({form for name in names for form in _forms(ref, name)})
+    def written(role: str) -> set[str]:
+        entries = ref.load(ref.topics[role]).entries
+        forms = sorted({f for e in entries for row in e.rows for tag, f in row.forms.items() if tag.startswith("zh")})
         return {*forms, *opencc_files.convert_many(to_traditional, forms)}  # OpenCC's keys are Traditional
 
-    computing = written(topics) - written(general)
+    computing = written("phrase_topics") - written("general")
     share = opencc_files.share_dir()
     held: dict[str, frozenset[str]] = {}
     for file in HELD_FILES:
@@ -113,7 +86,6 @@ def held_phrases(ref: Reference, chosen: Collection[str]) -> dict[str, frozenset
     >>> held_phrases(reference(), ["IT"])["TWPhrasesRev.ocd2"]
     frozenset()
     """
-    topics, _ = _groups(ref)
-    if set(chosen) & set(topics):
+    if set(chosen) & set(ref.topics["phrase_topics"]):
         return {file: frozenset() for file in HELD_FILES}
     return _held(ref.folder)

@@ -23,12 +23,13 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
 from termloc.core import resources
 from termloc.core.errors import InputError, UsageError
+from termloc.core.yamltext import YAMLInputError, load_yaml
 from termloc.glossary.model import Entry, Glossary, Group, Row
 
 __all__ = ["FORMAT", "Reference", "ReferenceGroup", "entry_data", "entry_from_data", "reference"]
@@ -101,6 +102,16 @@ class Reference:
         self.by_name = {group.name: group for group in self.groups}
         self.names = tuple(self.by_name)
         self._loaded: dict[str, Group] = {}
+
+    @cached_property
+    def topics(self) -> dict[str, tuple[str, ...]]:
+        """``topics.yaml``: termloc's lists of groups by role (``general``, ``phrase_topics``), read once."""
+        path = self.folder / "topics.yaml"
+        try:
+            data = load_yaml(path.read_text(encoding="utf-8"))
+            return {role: tuple(data[role]) for role in ("general", "phrase_topics")}
+        except (OSError, KeyError, TypeError, YAMLInputError) as err:
+            raise InputError(path, f"unreadable reference topics: {err}") from None
 
     def group(self, name: str) -> ReferenceGroup:
         """The group named ``name``; `UsageError` naming the nearest ones if there is none."""

@@ -43,8 +43,6 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from termloc.core.errors import InputError
 from termloc.core.scripts import HAN
 from termloc.glossary.reference import Reference, reference
@@ -117,10 +115,9 @@ class TopicIndex:
         offsets = ref.folder / "keys-offsets.json"
         try:
             self.offsets: dict[str, list[int]] = json.loads(offsets.read_text(encoding="utf-8"))
-            topics = yaml.safe_load((ref.folder / "topics.yaml").read_text(encoding="utf-8"))
-        except (OSError, ValueError, yaml.YAMLError) as err:
+        except (OSError, ValueError) as err:
             raise InputError(offsets.parent, f"unreadable reference topic index: {err}") from None
-        self.general = frozenset(topics["general"])
+        self.general = frozenset(ref.topics["general"])
         self._buckets: dict[str, dict[str, tuple[int, ...]]] = {}
         self._prefixes: dict[str, frozenset[str]] = {}
         self._pairs: set[str] = set()  # the first two characters of every key read so far
