@@ -64,6 +64,8 @@ def test_every_form_round_trips_in_both_scripts(tag: str) -> None:
     to_simplified, to_traditional = opencc.OpenCC("t2s"), opencc.OpenCC("s2t")
     failures = []
     for entry, row, text in CHINESE_ROWS:
+        if row.one_way and row.chinese_form(REGISTRY[tag], char_tables(), name=entry.is_name) is None:
+            continue  # a one-way row converts only into the variants it names (部份 → 部分 in zh-CN)
         want = expected(entry, row, tag)
         for spelling in {text, to_simplified.convert(text), to_traditional.convert(text)}:
             got = converter(tag).convert(spelling)

@@ -71,6 +71,15 @@ class Variant:
     character_config: str | None = None
     #: OpenCC's dictionary of regional characters the config writes on purpose.
     regional_characters: str | None = None
+    #: Characters the config's first stage writes where the region keeps the input's own:
+    #: OpenCC's character → the input's (zh-TW 臺 → 台: 台灣 stays as Simplified 台湾 writes it).
+    keeps: tuple[tuple[str, str], ...] = ()
+    #: Characters of Traditional input that the variant writes otherwise (zh-TW: Hong Kong's
+    #: 着 → Taiwan's 著); Traditional text keeps every other character as written.
+    traditional_characters: tuple[tuple[str, str], ...] = ()
+    #: OpenCC's dictionaries read into the config's first stage too, below its own entries
+    #: (zh-CN: Hong Kong's variant characters, which tw2sp does not know: 衞生 → 卫生).
+    also_reads: tuple[str, ...] = ()
     #: The locale whose differing spellings this one must not use (ko ↔ ko-KP).
     contrasts_with: str | None = None
     #: The name of the locale's spelling standard in messages (South Korean).
@@ -128,6 +137,9 @@ class Variant:
             "derive_config": self.derive_config,
             "character_config": self.character_config,
             "regional_characters": self.regional_characters,
+            "keeps": dict(self.keeps),
+            "traditional_characters": dict(self.traditional_characters),
+            "also_reads": list(self.also_reads),
             "contrasts_with": self.contrasts_with,
             "standard": self.standard,
             "hint": self.hint,
@@ -213,6 +225,14 @@ def _avoided(data: dict[str, Any], path: Path) -> tuple[Avoided, ...]:
     return tuple(found)
 
 
+def _characters(data: dict[str, Any], key: str, path: Path) -> tuple[tuple[str, str], ...]:
+    """``keeps`` or ``traditional_characters``: a mapping of single characters to single characters."""
+    pairs = data.get(key) or {}
+    if not isinstance(pairs, dict) or any(len(str(k)) != 1 or len(str(v)) != 1 for k, v in pairs.items()):
+        raise InputError(path, f"{key} must map single characters to single characters")
+    return tuple((str(k), str(v)) for k, v in pairs.items())
+
+
 def _optional(data: dict[str, Any], key: str) -> str | None:
     value = data.get(key)
     return None if value is None else str(value)
@@ -241,6 +261,9 @@ def _variant_from(data: Any, path: Path) -> Variant:
             derive_config=_optional(data, "derive_config"),
             character_config=_optional(data, "character_config"),
             regional_characters=_optional(data, "regional_characters"),
+            keeps=_characters(data, "keeps", path),
+            traditional_characters=_characters(data, "traditional_characters", path),
+            also_reads=tuple(str(name) for name in data.get("also_reads") or ()),
             contrasts_with=_optional(data, "contrasts_with"),
             standard=_optional(data, "standard"),
             script_only=bool(data.get("script_only", False)),

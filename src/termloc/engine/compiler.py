@@ -38,7 +38,7 @@ from termloc.glossary.selection import GlossarySelection
 __all__ = ["FORMAT", "LETTERS", "TRADITIONAL_CONFIG", "compiled_config", "glossary_digest"]
 
 #: Bumped whenever the layout or meaning of compiled files changes.
-FORMAT = "termloc-compiled-27"
+FORMAT = "termloc-compiled-28"
 
 
 def glossary_digest(files: Sequence[Path], groups: Sequence[str] | None, extra: str = "") -> str:
@@ -172,12 +172,14 @@ def rewrite_config(
     prune: bool = True,
     prunable: Collection[str] | None = None,
     held: Mapping[str, Collection[str]] | None = None,
+    regional: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     """The stock config with the glossary merged in and its outputs protected.
 
     ``held`` names, by file name, keys of OpenCC's phrase lists to hold back
     (`termloc.glossary.phrases`): their stage writes them as it would without that
-    file, and the glossary still wins over them.
+    file, and the glossary still wins over them. ``regional`` holds entries of the
+    variant's locale for the first stage (`regional_entries`), below the glossary.
 
     Every dictionary node is compiled by ``merger`` (flattened where exact);
     ``prune=False`` keeps keys proved redundant (for tests that prove it);
@@ -194,7 +196,8 @@ def rewrite_config(
     for step in config.get("normalization", []):
         step["dict"] = merger.compile(step["dict"], "normalization", {})
     if "dict" in config.get("segmentation", {}):
-        config["segmentation"]["dict"] = merger.compile(config["segmentation"]["dict"], "glossary", table)
+        segments = {**(regional or {}), **table}  # a regional phrase is a segment as a glossary key is
+        config["segmentation"]["dict"] = merger.compile(config["segmentation"]["dict"], "glossary", segments)
     chain = config["conversion_chain"]
     # A later stage sees the glossary's output as a segment of its own: an
     # identity entry keeps the stage from rewriting it. Only outputs the
@@ -202,10 +205,42 @@ def rewrite_config(
     outputs = sorted(set(table.values()))
     protect = [_changed_by(stage, outputs, merger.folder) if outputs else [] for stage in chain[1:]]
     without = [_without_held(stage, held, merger.folder) if held else {} for stage in chain]
-    chain[0]["dict"] = merger.compile(chain[0]["dict"], "glossary", {**without[0], **table})
+    first = {**(regional or {}), **without[0], **table}
+    chain[0]["dict"] = merger.compile(chain[0]["dict"], "glossary", first)
     for stage, changed, kept in zip(chain[1:], protect, without[1:], strict=True):
         stage["dict"] = merger.compile(stage["dict"], "protect", {**kept, **{out: out for out in changed}})
     return config
+
+
+def regional_entries(variant: Variant, stock: dict[str, Any]) -> dict[str, str]:
+    """What the variant's locale changes in the first conversion stage of its ``stock`` config.
+
+    The entries of the dictionaries it ``also_reads`` whose key holds a character that is not
+    Simplified (衞 → 衛, and tw2sp's next stage writes 卫; 着, 温, 户 are Simplified too and
+    stay as the config writes them), and every entry of the stage whose output writes a
+    character the locale ``keeps`` where the key has the kept one (STPhrases' 台湾 → 臺灣
+    becomes 台湾 → 台灣 in zh-TW, STCharacters' 台 → 臺 becomes 台 → 台; 台风 → 颱風 stays).
+    """
+    from termloc.core.han import char_tables
+
+    found: dict[str, str] = {}
+    if variant.also_reads:
+        tables = char_tables()
+        simplified = set(tables.st) | {c for values in tables.ts.values() for c in values if len(c) == 1}
+        for name in variant.also_reads:
+            for key, value in _stock_entries(opencc_files.stock_dictionary(name)).items():
+                if any(char not in simplified for char in key):
+                    found.setdefault(key, value)
+    if variant.keeps:
+        keeps = set(variant.keeps)
+        node = _absolute(stock, opencc_files.share_dir())["conversion_chain"][0]["dict"]
+        for key, value in (flatten(node) or {}).items():
+            written, *others = value.split(" ")
+            if len(written) != len(key) or not any(pair in keeps for pair in zip(written, key, strict=True)):
+                continue
+            kept = "".join(k if (w, k) in keeps else w for w, k in zip(written, key, strict=True))
+            found[key] = " ".join(dict.fromkeys([kept, *others]))
+    return found
 
 
 def _without_held(stage: dict[str, Any], held: Mapping[str, Collection[str]], folder: Path) -> dict[str, str]:
@@ -320,16 +355,17 @@ def _build(variant: Variant, selection: GlossarySelection, registry: VariantRegi
     work = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{variant.tag}."))
     try:
         stock = json.loads(opencc_files.stock_config(str(variant.opencc_config)).read_text(encoding="utf-8"))
+        regional = regional_entries(variant, stock)
         glossaries = [key for key, claim in mapping.claims.items() if not claim.reference]
-        if held:  # a key proved redundant by a held phrase would lose its form
-            pieces = {key for keys in held.values() for key in keys}
+        if held or regional:  # a key proved redundant by a held phrase or a regional entry would lose its form
+            pieces = {key for keys in held.values() for key in keys} | set(regional)
             glossaries = [key for key in glossaries if next(_pieces(key, pieces), None) is None]
-        config = rewrite_config(stock, table, _Merger(work), prunable=glossaries, held=held)
+        config = rewrite_config(stock, table, _Merger(work), prunable=glossaries, held=held, regional=regional)
         (work / "config.json").write_text(json.dumps(config, ensure_ascii=False, indent=1), encoding="utf-8")
         (work / "table.json").write_text(json.dumps(table, ensure_ascii=False, sort_keys=True), encoding="utf-8")
         if variant.script == "Hant":
             own = {key: claim.output for key, claim in mapping.claims.items() if not claim.reference}
-            _write_traditional_path(own, work)
+            _write_traditional_path({**dict(variant.traditional_characters), **own}, work)
         seal(work)
         try:
             os.rename(work, folder)
@@ -365,7 +401,8 @@ def _write_traditional_path(table: Mapping[str, str], work: Path) -> None:
     """The config Traditional text takes into a Traditional variant: the glossaries' table alone.
 
     Traditional input is already in the variant's script and its writer's
-    regional choices: only the forms of the glossaries named change (not the
+    regional choices: only the forms of the glossaries named and the characters the
+    locale names (``traditional_characters``: zh-TW writes 著 for 着) change (not the
     reference's: a Taiwan page that writes 澳大利亞 keeps it, where the
     reference's general groups give 澳洲), and OpenCC's Simplified-to-Traditional stages
     never see it (克里姆林宮 stays, never 克裡姆林宮; 娘家 never 孃家). With an

@@ -151,7 +151,8 @@ class Span:
             elif self.form:
                 text += f" ({self.form} form)" if self.form != "derived" else " (derived form)"
         elif self.kind in ("opencc-phrase", "opencc-character"):
-            text = f"OpenCC {self.dictionary}"
+            # a locale's own characters (``locale zh-TW: ...``) are not OpenCC's
+            text = self.dictionary if (self.dictionary or "").startswith("locale ") else f"OpenCC {self.dictionary}"
         elif self.kind in ("document-rule", "markup"):
             text = f"{self.kind} {self.rule}" if self.rule else self.kind
         elif self.kind == "punctuation":
@@ -644,6 +645,7 @@ class Explainer:
         self.selection = selection
         self.main = _config(config)
         self.stock = _config(stock)
+        self.stock_path = stock
         folder = config.parent
         self.folder = str(folder)
         table = folder / "table.json"
@@ -759,6 +761,8 @@ class Explainer:
             claim = self._mapping[0].get(key)
             if claim is not None:
                 return ("reference" if claim.reference else "glossary"), claim
+        if config is self.traditional and dict(self.variant.traditional_characters).get(key) == value:
+            return f"locale {self.variant.tag}: traditional_characters", None
         stock_file = node.file_of(key)
         if stock_file is not None and not stock_file.startswith(_COMPILED):
             return stock_file, None
@@ -768,7 +772,27 @@ class Explainer:
             stock = self.stock.normalization[index]
         if stock is not None and stock.entries.get(key, "").split(" ", 1)[0] == value:
             return stock.file_of(key) or "OpenCC", None
+        if position == 0 and key in self._regional:
+            return self._regional_origin(key, stock), None
         return "glossary (kept)", None
+
+    @cached_property
+    def _regional(self) -> Mapping[str, str]:
+        """What the variant's locale changes in the first stage (`termloc.engine.compiler.regional_entries`)."""
+        from termloc.engine.compiler import regional_entries
+
+        if self.selection is None:
+            return {}
+        return regional_entries(self.variant, json.loads(self.stock_path.read_text(encoding="utf-8")))
+
+    def _regional_origin(self, key: str, stock: _Dictionary | None) -> str:
+        """The dictionary a regional entry comes from: a file the locale also reads, or the stage's file
+        with the characters the locale keeps (``STPhrases, zh-TW keeps 台``)."""
+        for name in self.variant.also_reads:
+            if key in opencc_files.read_dictionary(opencc_files.stock_dictionary(name)):
+                return name
+        kept = "".join(dict.fromkeys(k for w, k in self.variant.keeps if k in key))
+        return f"{(stock.file_of(key) if stock else None) or 'OpenCC'}, locale {self.variant.tag} keeps {kept}"
 
     def _claimed(self, span: Span, claim: Claim) -> Span:
         from termloc.core.han import char_tables

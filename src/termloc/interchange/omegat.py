@@ -56,9 +56,12 @@ def file_name(variant: Variant) -> str:
 
 def source_form(row: Row, source: Variant, tables: CharTables, *, name: bool = True) -> str | None:
     """The form a zh-Hans unit shows for ``row``: its zh-Hans form, else the first along
-    zh-Hans's fallbacks, else derived, as a regional variant would resolve it."""
+    zh-Hans's fallbacks, else derived, as a regional variant would resolve it; a one-way
+    row that names none of them, its first input (部份 of 部份 ⇒ zh-CN 部分)."""
     regional = dataclasses.replace(source, script_only=False)
     form = row.chinese_form(regional, tables, name=name)
+    if form is None and row.one_way:
+        return row.one_way[0]
     return form.text if form else None
 
 
