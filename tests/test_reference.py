@@ -116,14 +116,42 @@ def test_opencc_computing_phrases_stay_out_of_other_text(page: str, fragment: st
 def test_opencc_computing_phrases_come_back_with_a_computing_group() -> None:
     """OpenCC's own computing cases read as OpenCC's expectation where a computing group applies."""
     cases = {str(case["input"]): case["expected"] for case in opencc_cases()}
-    for text, held in [("寫一個解算器程式來解決方程式", "程式"), ("用滑鼠點選正規表示式", "滑鼠")]:
+    for text, held in [("寫一個解算器程式來解決方程式", "程式"), ("用滑鼠點選正規表示式", "点选")]:
         expected = cases[text]["tw2sp"]  # type: ignore[index]
         assert Converter("zh-CN", reference=["IT"]).convert(text) == expected
         assert held in Converter("zh-CN", reference=["People"]).convert(text)  # no computing group: held
         assert Converter("zh-CN", reference=None).convert(text) == expected  # the reference off: OpenCC's list
-    # Into zh-TW, OpenCC's mainland-to-Taiwan list applies as OpenCC has it.
+    # 滑鼠 is 鼠标 in any mainland text, as MediaWiki's own tables write it (phrase_everywhere).
+    assert Converter("zh-CN", reference=["People"]).convert("用滑鼠點選").startswith("用鼠标")
+    # Into zh-TW, OpenCC's mainland-to-Taiwan list the same way: 高級設置 outside computing.
     text = "高级设置默认的概率是50%"
-    assert Converter("zh-TW", reference=["People"]).convert(text) == cases[text]["s2twp"]  # type: ignore[index]
+    expected = cases[text]["s2twp"]  # type: ignore[index]
+    assert expected == "進階設定預設的機率是50%"
+    assert Converter("zh-TW", reference=["IT"]).convert(text) == expected
+    assert Converter("zh-TW", reference=None).convert(text) == expected
+    # Outside computing, a government sets up (設置) an office; it does not configure (設定) one.
+    assert Converter("zh-TW", reference=["People"]).convert("政府设置了新的机构") == "政府設置了新的機構"
+    assert Converter("zh-TW", reference=["IT"]).convert("政府设置了新的机构") == "政府設定了新的機構"
+    assert Converter("zh-TW", reference=["People"]).convert("用鼠标").endswith("滑鼠")  # in any text
+
+
+@pytest.mark.parametrize(
+    ("page", "fragment", "kept", "opencc_writes"),
+    [
+        ("science-solar-system", "绕太阳运行", "運行", "執行"),  # planets move; programs run
+        ("geography-sham-shui-po", "社区问题", "社區", "社群"),  # a district's community, not a social group
+    ],
+)
+def test_opencc_mainland_computing_phrases_stay_out_of_taiwan_text(
+    page: str, fragment: str, kept: str, opencc_writes: str
+) -> None:
+    """Mainland lines of the dev set into zh-TW keep their everyday words, as Chinese Wikipedia's zh-tw
+    view does (its tables leave 运行 and 社区 as they are, checked with zhconv-rs in bench/devset.py)."""
+    line = _devset_line(page, fragment)
+    assert kept in Converter("zh-TW").convert(line["input"])
+    # Positive control: OpenCC's list (the reference off) and the computing group do rewrite the word.
+    assert opencc_writes in Converter("zh-TW", reference=None).convert(line["input"])
+    assert opencc_writes in Converter("zh-TW", reference=["IT"]).convert(line["input"])
 
 
 def test_one_rule_in_two_scripts_is_one_piece_of_evidence(article: str) -> None:

@@ -152,7 +152,8 @@ class Span:
                 text += f" ({self.form} form)" if self.form != "derived" else " (derived form)"
         elif self.kind in ("opencc-phrase", "opencc-character"):
             # a locale's own characters (``locale zh-TW: ...``) are not OpenCC's
-            text = self.dictionary if (self.dictionary or "").startswith("locale ") else f"OpenCC {self.dictionary}"
+            dictionary = self.dictionary or ""
+            text = dictionary if dictionary.startswith("locale ") else f"OpenCC {self.dictionary}"
         elif self.kind in ("document-rule", "markup"):
             text = f"{self.kind} {self.rule}" if self.rule else self.kind
         elif self.kind == "punctuation":

@@ -1,10 +1,11 @@
-"""OpenCC's Taiwan-to-mainland phrases as a topic: applied with the reference's computing groups, as MediaWiki does.
+"""OpenCC's Taiwan and mainland computing phrases as a topic: applied with the reference's computing groups.
 
 OpenCC's tw2sp (termloc's zh-CN) applies its list ``TWPhrasesRev`` to every
 text, and most of it is Taiwan's computing vocabulary turned into the
-mainland's. Many of its keys are also everyday mainland words, written with
-the same characters in both scripts, so plain OpenCC damages mainland text
-itself: a Taipei court's 智慧财产 (intellectual property) becomes 智能财产,
+mainland's; s2twp (zh-TW) applies ``TWPhrases``, the other way. Many of its
+keys are also everyday mainland words, written with the same characters in
+both scripts, so plain OpenCC damages mainland text itself: a Taipei court's
+智慧财产 (intellectual property) becomes 智能财产,
 程序正义 进程正义, an airport plan's 核心计划 内核计划, 运行 (of planets) 执行 and
 the character 埠 (a wharf) 端口. Chinese Wikipedia holds the same words in its
 computing groups, which apply only where a page names them. With the
@@ -20,10 +21,12 @@ phrases (解析度 → 分辨率, 正規表示式 → 正则表达式) are terms
 always apply. With the reference off (``--no-reference``) the list applies as
 OpenCC has it.
 
-The other way, into zh-TW, OpenCC's ``TWPhrases`` applies as OpenCC has it:
-its keys are mainland words in Traditional script, which only Simplified
-(mainland) input reaches (Traditional input keeps its writer's words, see
-`termloc.engine.compiler`), and that input is being localised for Taiwan.
+The other way, into zh-TW, ``TWPhrases`` is held alike: mainland text about
+planets keeps its 运行 (運行, not 執行), a neighbourhood its 社区 (社區, not
+社群), a file saved its 保存 (not 儲存), as Chinese Wikipedia's zh-tw view
+writes them. Neither list holds the phrases of ``phrase_everywhere`` in
+``topics.yaml``: the words MediaWiki's own tables convert in every text (激光 →
+雷射, 鼠标 → 滑鼠 into zh-TW; 滑鼠 → 鼠标, 網路 → 网络 into zh-CN).
 """
 
 from __future__ import annotations
@@ -40,8 +43,9 @@ __all__ = ["HELD_FILES", "MAX_HELD", "held_phrases", "phrase_files"]
 #: Held keys are of at most this many characters: the ordinary words that read otherwise outside computing
 #: (程序, 项目, 核心, 智慧, 执行); a longer one (分辨率, 服务器, 正規表示式) is a term in any text.
 MAX_HELD = 2
-#: OpenCC's phrase lists held back by topic: ``TWPhrasesRev`` turns Taiwan's words into the mainland's.
-HELD_FILES = ("TWPhrasesRev.ocd2",)
+#: OpenCC's phrase lists held back by topic: ``TWPhrasesRev`` turns Taiwan's words into the mainland's,
+#: ``TWPhrases`` the mainland's into Taiwan's.
+HELD_FILES = ("TWPhrasesRev.ocd2", "TWPhrases.ocd2")
 
 
 def phrase_files(ref: Reference) -> list[Path]:
@@ -60,7 +64,7 @@ def _held(folder: Path) -> dict[str, frozenset[str]]:
         forms = sorted({f for e in entries for row in e.rows for tag, f in row.forms.items() if tag.startswith("zh")})
         return {*forms, *opencc_files.convert_many(to_traditional, forms)}  # OpenCC's keys are Traditional
 
-    computing = written("phrase_topics") - written("general")
+    computing = written("phrase_topics") - written("general") - set(ref.topics["phrase_everywhere"])
     share = opencc_files.share_dir()
     held: dict[str, frozenset[str]] = {}
     for file in HELD_FILES:
@@ -68,9 +72,16 @@ def _held(folder: Path) -> dict[str, frozenset[str]]:
         held[file] = frozenset(
             key
             for key, value in phrases.items()
-            if key in computing and len(key) <= MAX_HELD and not len(key) == len(value.split(" ")[0]) == 1
+            if key in computing and len(key) <= MAX_HELD and _changes(key, value.split(" ")[0])
         )
     return held
+
+
+def _changes(key: str, written: str) -> bool:
+    """Whether holding the phrase ``key`` → ``written`` can change a text: not where OpenCC writes the key
+    itself first (訪問 → 訪問 存取: the entry only offers another reading, which a review shows),
+    nor one character for another (矽 / 硅: a regional character, not a topic's word)."""
+    return written != key and not len(key) == len(written) == 1
 
 
 def held_phrases(ref: Reference, chosen: Collection[str]) -> dict[str, frozenset[str]]:
@@ -82,8 +93,10 @@ def held_phrases(ref: Reference, chosen: Collection[str]) -> dict[str, frozenset
     >>> sorted(key for key in ("智慧", "核心", "程序", "埠", "矽") if key in held["TWPhrasesRev.ocd2"])
     ['埠', '智慧', '核心', '程序']
     >>> "滑鼠" in held["TWPhrasesRev.ocd2"], "軟體" in held["TWPhrasesRev.ocd2"], "解析度" in held["TWPhrasesRev.ocd2"]
-    (True, False, False)
-    >>> held_phrases(reference(), ["IT"])["TWPhrasesRev.ocd2"]
+    (False, False, False)
+    >>> sorted(key for key in ("運行", "社區", "項目", "激光", "鼠標") if key in held["TWPhrases.ocd2"])
+    ['社區', '運行', '項目']
+    >>> held_phrases(reference(), ["IT"])["TWPhrases.ocd2"]
     frozenset()
     """
     if set(chosen) & set(ref.topics["phrase_topics"]):

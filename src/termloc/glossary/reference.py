@@ -32,10 +32,12 @@ from termloc.core.errors import InputError, UsageError
 from termloc.core.yamltext import YAMLInputError, load_yaml
 from termloc.glossary.model import Entry, Glossary, Group, Row
 
-__all__ = ["FORMAT", "Reference", "ReferenceGroup", "entry_data", "entry_from_data", "reference"]
+__all__ = ["FORMAT", "TOPIC_ROLES", "Reference", "ReferenceGroup", "entry_data", "entry_from_data", "reference"]
 
 #: The layout of ``index.json`` and the group files; bumped when it changes.
 FORMAT = "termloc-reference-1"
+#: The lists of ``topics.yaml``.
+TOPIC_ROLES = ("general", "phrase_topics", "phrase_everywhere")
 
 
 @dataclass(frozen=True)
@@ -105,11 +107,12 @@ class Reference:
 
     @cached_property
     def topics(self) -> dict[str, tuple[str, ...]]:
-        """``topics.yaml``: termloc's lists of groups by role (``general``, ``phrase_topics``), read once."""
+        """``topics.yaml``: termloc's lists by role (the groups ``general`` and ``phrase_topics``, the
+        phrases ``phrase_everywhere``), read once."""
         path = self.folder / "topics.yaml"
         try:
             data = load_yaml(path.read_text(encoding="utf-8"))
-            return {role: tuple(data[role]) for role in ("general", "phrase_topics")}
+            return {role: tuple(str(item) for item in data[role]) for role in TOPIC_ROLES}
         except (OSError, KeyError, TypeError, YAMLInputError) as err:
             raise InputError(path, f"unreadable reference topics: {err}") from None
 
