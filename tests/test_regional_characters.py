@@ -73,6 +73,17 @@ def test_hong_kong_characters_into_the_mainland_leave_simplified_ones_alone() ->
     assert Converter("zh-HK").convert("大部份離島") == "大部份離島"  # 部份 is one way, into the mainland
 
 
+@pytest.mark.parametrize(
+    ("tag", "config"), [("zh-Hans", "t2s"), ("zh-SG", "t2s"), ("zh-MY", "t2s"), ("zh-CN", "tw2sp")]
+)
+def test_hong_kong_characters_are_simplified_in_every_simplified_variant(tag: str, config: str) -> None:
+    text = "衞生署敍述，枱面"
+    assert opencc.OpenCC(config).convert(text) == text  # OpenCC leaves Hong Kong's forms (positive control)
+    assert Converter(tag).convert(text) == "卫生署叙述，台面"
+    spans = Converter(tag).explain(text)
+    assert {span.source: span.dictionary for span in spans if span.changed}["敍"] == "HKVariantsRev"
+
+
 def test_traditional_text_takes_the_region_s_zhe_and_li() -> None:
     text = "隨着時間過去，他有着不同的看法。"
     assert opencc.OpenCC("t2tw").convert(text) == "隨著時間過去，他有著不同的看法。"

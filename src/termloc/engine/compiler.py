@@ -216,8 +216,9 @@ def regional_entries(variant: Variant, stock: dict[str, Any]) -> dict[str, str]:
     """What the variant's locale changes in the first conversion stage of its ``stock`` config.
 
     The entries of the dictionaries it ``also_reads`` whose key holds a character that is not
-    Simplified (衞 → 衛, and tw2sp's next stage writes 卫; 着, 温, 户 are Simplified too and
-    stay as the config writes them), and every entry of the stage whose output writes a
+    Simplified, each writing what the whole config writes for the entry's value (衞 → 卫: the
+    value 衛 through tw2sp or t2s; 着, 温, 户 are Simplified too and stay as the config writes
+    them), and every entry of the stage whose output writes a
     character the locale ``keeps`` where the key has the kept one (STPhrases' 台湾 → 臺灣
     becomes 台湾 → 台灣 in zh-TW, STCharacters' 台 → 臺 becomes 台 → 台; 台风 → 颱風 stays).
     """
@@ -227,10 +228,13 @@ def regional_entries(variant: Variant, stock: dict[str, Any]) -> dict[str, str]:
     if variant.also_reads:
         tables = char_tables()
         simplified = set(tables.st) | {c for values in tables.ts.values() for c in values if len(c) == 1}
+        read: dict[str, str] = {}
         for name in variant.also_reads:
             for key, value in _stock_entries(opencc_files.stock_dictionary(name)).items():
                 if any(char not in simplified for char in key):
-                    found.setdefault(key, value)
+                    read.setdefault(key, value.split(" ", 1)[0])
+        config = opencc_files.open_config(opencc_files.stock_config(str(variant.opencc_config)))
+        found.update(zip(read, opencc_files.convert_many(config, list(read.values())), strict=True))
     if variant.keeps:
         keeps = set(variant.keeps)
         node = _absolute(stock, opencc_files.share_dir())["conversion_chain"][0]["dict"]
