@@ -36,7 +36,7 @@ from functools import cache
 from pathlib import Path
 
 from termloc.core import opencc_files
-from termloc.glossary.reference import Reference
+from termloc.glossary.reference import Reference, reference
 
 __all__ = ["HELD_FILES", "MAX_HELD", "held_phrases", "phrase_files"]
 
@@ -56,12 +56,21 @@ def phrase_files(ref: Reference) -> list[Path]:
 @cache
 def _held(folder: Path) -> dict[str, frozenset[str]]:
     """For each held file, its keys that a phrase-topic group writes and no general group does."""
-    ref = Reference(folder)
+    ref = reference(folder)  # the groups it reads are read once a process, for the compile too
     to_traditional = opencc_files.open_config(opencc_files.stock_config("s2t"))
 
     def written(role: str) -> set[str]:
+        """The forms of ``role``'s groups that could be held keys: of at most `MAX_HELD` characters."""
         entries = ref.load(ref.topics[role]).entries
-        forms = sorted({f for e in entries for row in e.rows for tag, f in row.forms.items() if tag.startswith("zh")})
+        forms = sorted(
+            {
+                form
+                for entry in entries
+                for row in entry.rows
+                for tag, form in row.forms.items()
+                if tag.startswith("zh") and len(form) <= MAX_HELD
+            }
+        )
         return {*forms, *opencc_files.convert_many(to_traditional, forms)}  # OpenCC's keys are Traditional
 
     computing = written("phrase_topics") - written("general") - set(ref.topics["phrase_everywhere"])

@@ -159,7 +159,11 @@ def _load_group(folder: Path, group: ReferenceGroup, layer: int) -> Group:
     return Group(group.name, {}, group.description, str(path), entries, layer, reference=True)
 
 
-@cache
 def reference(folder: Path | None = None) -> Reference:
     """The reference termbase termloc ships (or the one in ``folder``), read once a process."""
-    return Reference(folder or resources.reference_dir())
+    return _reference(folder or resources.reference_dir())
+
+
+@cache
+def _reference(folder: Path) -> Reference:
+    return Reference(folder)
