@@ -26,6 +26,7 @@ import shutil
 import tempfile
 import warnings
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -212,8 +213,10 @@ def rewrite_config(
     return config
 
 
-def regional_entries(variant: Variant, stock: dict[str, Any]) -> dict[str, str]:
-    """What the variant's locale changes in the first conversion stage of its ``stock`` config.
+@cache
+def regional_entries(variant: Variant) -> Mapping[str, str]:
+    """What the variant's locale changes in the first conversion stage of its stock config, made once a
+    process for the compiles and the explainer (do not change the mapping).
 
     The entries of the dictionaries it ``also_reads`` whose key holds a character that is not
     Simplified, each writing what the whole config writes for the entry's value (衞 → 卫: the
@@ -237,6 +240,7 @@ def regional_entries(variant: Variant, stock: dict[str, Any]) -> dict[str, str]:
         found.update(zip(read, opencc_files.convert_many(config, list(read.values())), strict=True))
     if variant.keeps:
         keeps = set(variant.keeps)
+        stock = json.loads(opencc_files.stock_config(str(variant.opencc_config)).read_text(encoding="utf-8"))
         node = _absolute(stock, opencc_files.share_dir())["conversion_chain"][0]["dict"]
         written_by = {w for w, _ in keeps}
         # The few entries that write a kept character are found file by file, then resolved as the
@@ -385,7 +389,7 @@ def _build(variant: Variant, selection: GlossarySelection, registry: VariantRegi
     work = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{variant.tag}."))
     try:
         stock = json.loads(opencc_files.stock_config(str(variant.opencc_config)).read_text(encoding="utf-8"))
-        regional = regional_entries(variant, stock)
+        regional = regional_entries(variant)
         glossaries = [key for key, claim in mapping.claims.items() if not claim.reference]
         if held or regional:  # a key proved redundant by a held phrase or a regional entry would lose its form
             pieces = {key for keys in held.values() for key in keys} | set(regional)

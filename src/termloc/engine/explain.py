@@ -646,7 +646,6 @@ class Explainer:
         self.selection = selection
         self.main = _config(config)
         self.stock = _config(stock)
-        self.stock_path = stock
         folder = config.parent
         self.folder = str(folder)
         table = folder / "table.json"
@@ -782,9 +781,7 @@ class Explainer:
         """What the variant's locale changes in the first stage (`termloc.engine.compiler.regional_entries`)."""
         from termloc.engine.compiler import regional_entries
 
-        if self.selection is None:
-            return {}
-        return regional_entries(self.variant, json.loads(self.stock_path.read_text(encoding="utf-8")))
+        return regional_entries(self.variant) if self.selection is not None else {}
 
     def _regional_origin(self, key: str, stock: _Dictionary | None) -> str:
         """The dictionary a regional entry comes from: a file the locale also reads, or the stage's file
